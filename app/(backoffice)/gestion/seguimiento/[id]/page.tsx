@@ -1,0 +1,135 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { ActionForm } from '@/components/followup/action-form';
+import { FollowupDocuments } from '@/components/followup/followup-documents';
+import { FollowupPanel } from '@/components/followup/followup-panel';
+import { requireRole } from '@/lib/auth/session';
+import { NotFoundError } from '@/lib/auth/session-user';
+import { getFollowupView } from '@/lib/dal/followup';
+import type { FollowupView } from '@/lib/dal/followup';
+import { getFollowupDocuments } from '@/lib/dal/followup-documents';
+import { getProjectDates } from '@/lib/dal/project-dates';
+import { formatDayText, guaranteeKindLabels, projectDateLabels } from '@/lib/validations/followup';
+import type { ProjectDateField } from '@/lib/validations/followup';
+import { payInstalmentAction, registerBridgeLoanAction, updateProjectDatesAction, verifyMilestoneAction } from './actions';
+
+export const metadata: Metadata = { title: 'Seguimiento del proyecto' };
+
+export default async function BackofficeFollowupPage(props: { params: Promise<{ id: string }> }) {
+  const user = await requireRole('reviewer', 'director', 'minvu_admin');
+  const { id } = await props.params;
+  let view: FollowupView;
+  let documents: Awaited<ReturnType<typeof getFollowupDocuments>>;
+  try {
+    [view, documents] = await Promise.all([getFollowupView(user, id), getFollowupDocuments(user, id)]);
+  } catch (error) {
+    if (error instanceof NotFoundError) notFound();
+    throw error;
+  }
+  const canVerify = view.canVerify;
+  const dates = canVerify ? await getProjectDates(user, id) : null;
+  const dateFields = Object.keys(projectDateLabels) as ProjectDateField[];
+  return (
+    <div className="space-y-6 py-4">
+      <header>
+        <p className="mb-2 text-sm">
+          <Link href={`/gestion/postulaciones/${view.application.id}`} className="text-brand-700 underline underline-offset-4">
+            ← Volver al expediente
+          </Link>
+        </p>
+        <p className="text-sm font-semibold text-slate-700">{view.application.number}</p>
+        <h1 className="text-3xl font-bold">Seguimiento: {view.application.projectName}</h1>
+        <p className="mt-2">
+          <Link href={`/gestion/seguimiento/${view.application.id}/prohibiciones`} className="font-semibold text-brand-700 underline underline-offset-4">
+            Prohibiciones de las viviendas y solicitudes de venta anticipada
+          </Link>
+        </p>
+      </header>
+      <FollowupPanel
+        view={view}
+        verifySlot={
+          canVerify
+            ? (milestoneId) => (
+                <ActionForm
+                  id={`verificar-${milestoneId}`}
+                  title="Verificar en terreno"
+                  fields={[]}
+                  fixed={{ applicationId: view.application.id, milestoneId }}
+                  action={verifyMilestoneAction}
+                  submitLabel="Registrar verificación"
+                  pendingLabel="Registrando…"
+                  doneMessage="Verificación registrada."
+                  variant="secondary"
+                />
+              )
+            : undefined
+        }
+        paySlot={
+          canVerify
+            ? (number) => (
+                <ActionForm
+                  id={`pagar-${number}`}
+                  title={`Pago de la cuota ${number}`}
+                  fields={[]}
+                  fixed={{ applicationId: view.application.id, number }}
+                  action={payInstalmentAction}
+                  submitLabel={`Registrar pago de la cuota ${number}`}
+                  pendingLabel="Registrando…"
+                  doneMessage="Pago registrado."
+                />
+              )
+            : undefined
+        }
+      />
+      <FollowupDocuments slots={documents.slots} />
+      {dates ? (
+        <section className="rounded border border-slate-300 bg-white p-4">
+          <ActionForm
+            id="fechas-form"
+            title="Registrar fechas del proyecto"
+            fixed={{ applicationId: view.application.id }}
+            action={updateProjectDatesAction}
+            submitLabel="Guardar fechas"
+            pendingLabel="Guardando…"
+            doneMessage="Fechas registradas."
+            fields={dateFields.map((name) => ({
+              name,
+              label: projectDateLabels[name],
+              hint: dates[name] ? `Registrada: ${formatDayText(dates[name])}. Escriba otra fecha solo para corregirla.` : 'Sin registrar. Hoy o una fecha anterior.',
+              type: 'date' as const,
+            }))}
+          >
+            <p className="mb-3 text-sm text-slate-700">
+              Con la recepción municipal comienza el plazo para el pago del subsidio. Deje vacías las fechas que no cambian.
+            </p>
+          </ActionForm>
+        </section>
+      ) : null}
+      {canVerify && !view.loan ? (
+        <section className="rounded border border-slate-300 bg-white p-4">
+          <ActionForm
+            id="prestamo-form"
+            title="Registrar préstamo de enlace"
+            fixed={{ applicationId: view.application.id }}
+            action={registerBridgeLoanAction}
+            submitLabel="Registrar préstamo"
+            pendingLabel="Registrando…"
+            doneMessage="Préstamo registrado con sus cuotas de 20%, 40% y 40%."
+            fields={[
+              { name: 'amountUf', label: 'Monto del préstamo (UF)', hint: 'No puede exceder el subsidio de las viviendas del proyecto.', inputMode: 'decimal' },
+              { name: 'termMonths', label: 'Plazo (meses)', hint: 'Máximo 36 meses.', inputMode: 'numeric' },
+              {
+                name: 'guaranteeKind',
+                label: 'Garantía de la constructora',
+                options: Object.entries(guaranteeKindLabels).map(([value, label]) => ({ value, label })),
+              },
+              { name: 'guaranteeAmountUf', label: 'Monto de la garantía (UF)', inputMode: 'decimal' },
+              { name: 'guaranteeExpiresOn', label: 'Vencimiento de la garantía', type: 'date' },
+            ]}
+          />
+        </section>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,43 @@
+import type { Metadata } from 'next';
+import { notFound, redirect } from 'next/navigation';
+import { LandForm } from '@/components/applications/sections/land-form';
+import { SectionHeader } from '@/components/applications/sections/section-header';
+import { requireRole } from '@/lib/auth/session';
+import { NotFoundError } from '@/lib/auth/session-user';
+import { getLandSectionView } from '@/lib/dal/application-sections';
+import { saveLandSectionAction } from './actions';
+
+export const metadata: Metadata = { title: 'Terreno' };
+
+export default async function LandSectionPage(props: { params: Promise<{ id: string }> }) {
+  const { id } = await props.params;
+  const user = await requireRole('worker', 'org_rep', 'employer_rep', 'sponsor');
+  if (user.role === 'worker') redirect(`/portal/postulaciones/${id}`);
+  const view = await getLandSectionView(user, id).catch((error: unknown) => {
+    if (error instanceof NotFoundError) notFound();
+    throw error;
+  });
+  return (
+    <>
+      <SectionHeader
+        title="Terreno"
+        owner={view.edit.ownerLabel}
+        intro="El empleador aporta el terreno en que se desarrollará el proyecto: propio, con certificado de dominio vigente, o comprometido por promesa de compraventa firmada ante notario."
+      />
+      <LandForm
+        applicationId={view.applicationId}
+        draftOwner={user.id}
+        version={view.version}
+        sectionHash={view.sectionHash}
+        canEdit={view.edit.canEdit}
+        readOnlyReason={view.edit.reason}
+        defaultValues={view.values}
+        employerName={view.employerName}
+        cbrInscriptionDays={view.cbrInscriptionDays}
+        titleCertificateMaxAgeDays={view.titleCertificateMaxAgeDays}
+        certificateAge={view.certificateAge ? { ok: view.certificateAge.ok, message: view.certificateAge.message } : null}
+        action={saveLandSectionAction}
+      />
+    </>
+  );
+}

@@ -1,0 +1,60 @@
+import '@/lib/validations/zod-locale';
+import { z } from 'zod';
+import { getOpenCallParameters } from '@/lib/dal/calls';
+import { checkApplication } from '@/lib/domain/application-check';
+import { ZBand } from '@/lib/domain/call-parameters';
+import { ZRosterEntry } from '@/lib/domain/worker-eligibility';
+import { zoneForComuna } from '@/lib/domain/zones';
+import { ZComunaQuery, apiErrors } from '@/lib/validations/simulation';
+
+export const dynamic = 'force-dynamic';
+
+const ZPrecheckBody = z.object({
+  // A CUT code may arrive as a JSON number (13201); codes of regions 01–09 then lose their leading zero.
+  comuna: z.preprocess((v) => (typeof v === 'number' ? String(v).padStart(5, '0') : v), ZComunaQuery),
+  dwellings: z
+    .array(
+      z.object({
+        band: ZBand,
+        count: z.number().int().min(0, 'La cantidad de viviendas no puede ser negativa.'),
+        priceUf: z.number().positive('El precio debe ser mayor que 0 UF.').or(z.string().regex(/^\d+(\.\d+)?$/, 'Precio en UF inválido.')),
+      }),
+    )
+    .min(1, 'Indique al menos un tipo de vivienda.'),
+  roster: z.array(ZRosterEntry),
+});
+
+/**
+ * POST /api/v1/precheck — the programme's composition, roster and per-worker rules over a draft
+ * project, under the open call's parameters, before filing. Public; nothing is stored.
+ */
+export async function POST(request: Request) {
+  let body: unknown;
+  try {
+    body = await request.json();
+  } catch {
+    return Response.json({ errors: [{ field: '', message: 'El cuerpo de la solicitud no es JSON válido.' }] }, { status: 400 });
+  }
+  const parsed = ZPrecheckBody.safeParse(body);
+  if (!parsed.success) return Response.json({ errors: apiErrors(parsed.error) }, { status: 400 });
+  const call = await getOpenCallParameters();
+  if (!call) return Response.json({ errors: [{ field: '', message: 'No hay un llamado abierto en este momento.' }] }, { status: 503 });
+  const { comuna, dwellings, roster } = parsed.data;
+  const zone = zoneForComuna({ comunaCode: comuna.code, provinceCode: comuna.provinceCode, regionCode: comuna.regionCode }, call.parameters);
+  if (zone.zone === null) return Response.json({ errors: [{ field: 'comuna', message: zone.message }] }, { status: 400 });
+  const check = checkApplication({ zone: zone.zone, dwellings, roster, params: call.parameters });
+  return Response.json(
+    {
+      ok: check.ok,
+      call: call.code,
+      zone: zone.zone,
+      rules: check.rules.map((r) => ({ id: r.id, ok: r.ok, message: r.message })),
+      workers: check.workers.map((w) => ({
+        rut: w.rut,
+        ok: w.ok,
+        reasons: w.reasons.filter((r) => !r.ok).map((r) => ({ id: r.id, message: r.message })),
+      })),
+    },
+    { headers: { 'Cache-Control': 'no-store' } },
+  );
+}

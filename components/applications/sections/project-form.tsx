@@ -1,0 +1,261 @@
+'use client';
+
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useMemo } from 'react';
+import { Controller, useFieldArray, useForm, useWatch } from 'react-hook-form';
+import { ComunaCombobox } from '@/components/forms/comuna-combobox';
+import { listError } from '@/components/forms/form-errors';
+import { Button } from '@/components/ui/button';
+import { SelectField, TextField } from '@/components/ui/field';
+import type { Band, TCallParameters } from '@/lib/domain/call-parameters';
+import { checkComposition } from '@/lib/domain/composition';
+import { formatUf } from '@/lib/domain/explain';
+import { bandForPrice, bandRanges, zoneForComuna } from '@/lib/domain/zones';
+import { ZProjectSection, emptyTypology, normalizeDecimalText, projectTypeLabels, projectTypes } from '@/lib/validations/sections';
+import type { ProjectFormValues, ProjectSectionData } from '@/lib/validations/sections';
+import { SectionFormFrame, useSectionForm } from './section-form';
+import type { SectionAction } from './section-form';
+
+export interface ProjectComuna {
+  code: string;
+  name: string;
+  provinceCode: string;
+  regionCode: string;
+  regionName: string;
+}
+
+const listLabels = { typologies: 'Tipología' };
+
+/** The Proyecto section: comuna, type, typologies and dwellings per band, with the rules engine's live reading. */
+export function ProjectForm({
+  applicationId,
+  draftOwner,
+  version,
+  sectionHash,
+  canEdit,
+  readOnlyReason,
+  defaultValues,
+  comunas,
+  params,
+  action,
+}: {
+  applicationId: string;
+  draftOwner: string;
+  version: number;
+  sectionHash: string;
+  canEdit: boolean;
+  readOnlyReason: string | null;
+  defaultValues: ProjectFormValues;
+  comunas: ProjectComuna[];
+  params: TCallParameters;
+  action: SectionAction;
+}) {
+  const form = useForm<ProjectFormValues, unknown, ProjectSectionData>({
+    resolver: zodResolver(ZProjectSection),
+    defaultValues,
+    mode: 'onSubmit',
+    reValidateMode: 'onChange',
+    // The error summary takes the focus (GOV.UK pattern); its links lead to each field.
+    shouldFocusError: false,
+  });
+  const { register, control, formState } = form;
+  const errors = formState.errors;
+  const typologies = useFieldArray({ control, name: 'typologies' });
+  const state = useSectionForm({ form, applicationId, section: 'proyecto', draftOwner, initialVersion: version, initialSectionHash: sectionHash, canEdit, action, listLabels });
+
+  const comunaCode = useWatch({ control, name: 'comunaCode' });
+  const dwellings = useWatch({ control, name: 'dwellings' });
+  const comuna = comunas.find((c) => c.code === comunaCode) ?? null;
+  const zone = useMemo(
+    () => (comuna ? zoneForComuna({ comunaCode: comuna.code, provinceCode: comuna.provinceCode, regionCode: comuna.regionCode }, params) : null),
+    [comuna, params],
+  );
+  const zoneId = zone?.zone ?? null;
+
+  const lines = (dwellings ?? []).map((line) => {
+    const countText = (line?.count ?? '').trim();
+    const count = /^\d+$/.test(countText) ? Number(countText) : 0;
+    const price = normalizeDecimalText(line?.priceUf ?? '');
+    return { band: (line?.band ?? 1) as Band, count, price };
+  });
+  const composition = zoneId && lines.some((l) => l.count > 0) ? checkComposition(lines.map((l) => ({ band: l.band, count: l.count })), params) : [];
+  const total = lines.reduce((sum, l) => sum + l.count, 0);
+
+  return (
+    <SectionFormFrame state={state} canEdit={canEdit} readOnlyReason={readOnlyReason} sectionLabel="Proyecto">
+      <TextField
+        id="projectName"
+        label="Nombre del proyecto"
+        hint="Como aparecerá en el Convenio de Trabajo y en los documentos de la postulación."
+        error={errors.projectName?.message}
+        autoComplete="off"
+        {...register('projectName')}
+      />
+
+      <Controller
+        control={control}
+        name="comunaCode"
+        render={({ field, fieldState }) => (
+          <ComunaCombobox
+            id="comunaCode"
+            label="Comuna del terreno"
+            hint="La comuna decide la zona del llamado y, con ella, los precios de cada tramo."
+            error={fieldState.error?.message}
+            comunas={comunas}
+            value={field.value}
+            onChange={field.onChange}
+            onBlur={field.onBlur}
+            inputRef={field.ref}
+            disabled={!canEdit}
+          />
+        )}
+      />
+      <div className="-mt-3 mb-6 text-sm" aria-live="polite" data-testid="zone-reading">
+        {zone ? (
+          zone.zone ? (
+            <p>
+              <strong>{params.zones[zone.zone].label}</strong> ({zone.matchedBy.label}).{' '}
+              {bandRanges(zone.zone, params)
+                .map((r) => (r.band === 1 ? `Tramo 1 hasta ${formatUf(r.maxUf)}` : `tramo ${r.band} más de ${formatUf(r.minExclusiveUf)} y hasta ${formatUf(r.maxUf)}`))
+                .join('; ')}
+              . Subsidio por vivienda: {formatUf(params.zones[zone.zone].subsidyUf)}.
+            </p>
+          ) : (
+            <p className="text-err-700">{zone.message}</p>
+          )
+        ) : null}
+      </div>
+
+      <SelectField
+        id="projectType"
+        label="Tipo de proyecto"
+        error={errors.projectType?.message}
+        placeholder="Elija una opción"
+        options={projectTypes.map((t) => ({ value: t, label: projectTypeLabels[t] }))}
+        {...register('projectType')}
+      />
+
+      <fieldset id="typologies" className="mb-8 min-w-0" tabIndex={-1}>
+        <legend className="text-xl font-bold">Tipologías de vivienda</legend>
+        <p className="mb-3 text-sm text-slate-600">Cada modelo de vivienda del proyecto, con su superficie y dormitorios.</p>
+        {listError(errors.typologies) ? (
+          <p className="mb-3 font-semibold text-err-700">
+            <span className="sr-only">Error: </span>
+            {listError(errors.typologies)}
+          </p>
+        ) : null}
+        <ol className="space-y-4">
+          {typologies.fields.map((field, index) => (
+            <li key={field.id} className="rounded-md border border-slate-300 p-4">
+              <fieldset className="min-w-0">
+                <legend className="mb-2 font-semibold">Tipología {index + 1}</legend>
+                <TextField
+                  id={`typologies-${index}-name`}
+                  label="Nombre"
+                  hint="Por ejemplo, «Casa A» o «Departamento 3D»."
+                  error={errors.typologies?.[index]?.name?.message}
+                  {...register(`typologies.${index}.name`)}
+                />
+                <div className="grid gap-x-4 sm:grid-cols-2">
+                  <TextField
+                    id={`typologies-${index}-areaM2`}
+                    label="Superficie (m²)"
+                    inputMode="decimal"
+                    error={errors.typologies?.[index]?.areaM2?.message}
+                    {...register(`typologies.${index}.areaM2`)}
+                  />
+                  <TextField
+                    id={`typologies-${index}-bedrooms`}
+                    label="Dormitorios"
+                    inputMode="numeric"
+                    error={errors.typologies?.[index]?.bedrooms?.message}
+                    {...register(`typologies.${index}.bedrooms`)}
+                  />
+                </div>
+                {typologies.fields.length > 1 ? (
+                  <Button variant="link" onClick={() => typologies.remove(index)}>
+                    Quitar tipología {index + 1}
+                  </Button>
+                ) : null}
+              </fieldset>
+            </li>
+          ))}
+        </ol>
+        <Button variant="secondary" className="mt-4" onClick={() => typologies.append(emptyTypology())}>
+          Agregar tipología
+        </Button>
+      </fieldset>
+
+      <fieldset id="dwellings" className="mb-4 min-w-0" tabIndex={-1}>
+        <legend className="text-xl font-bold">Viviendas por tramo de precio</legend>
+        <p className="mb-3 text-sm text-slate-600">
+          Cantidad de viviendas y precio de venta en UF de cada tramo. Deje el tramo 3 vacío si el proyecto no lo considera. Escriba el precio
+          como 1200 o 1.200,50.
+        </p>
+        {listError(errors.dwellings) ? (
+          <p className="mb-3 font-semibold text-err-700">
+            <span className="sr-only">Error: </span>
+            {listError(errors.dwellings)}
+          </p>
+        ) : null}
+        <div className="space-y-4">
+          {lines.map((line, index) => {
+            const reading = zoneId && line.count > 0 && line.price ? bandForPrice(line.price, zoneId, params) : null;
+            return (
+              <fieldset key={line.band} className="min-w-0 rounded-md border border-slate-300 p-4">
+                <legend className="font-semibold">Tramo {line.band}</legend>
+                <div className="grid gap-x-4 sm:grid-cols-2">
+                  <TextField
+                    id={`dwellings-${index}-count`}
+                    label={`Viviendas del tramo ${line.band}`}
+                    inputMode="numeric"
+                    error={errors.dwellings?.[index]?.count?.message}
+                    {...register(`dwellings.${index}.count`)}
+                  />
+                  <TextField
+                    id={`dwellings-${index}-priceUf`}
+                    label={`Precio por vivienda, tramo ${line.band} (UF)`}
+                    inputMode="decimal"
+                    error={errors.dwellings?.[index]?.priceUf?.message}
+                    {...register(`dwellings.${index}.priceUf`)}
+                  />
+                </div>
+                <p className="-mt-2 text-sm" aria-live="polite" data-testid={`band-reading-${line.band}`}>
+                  {reading ? (
+                    reading.band === line.band ? (
+                      <span className="text-ok-700">Según el precio, estas viviendas son del tramo {reading.band} en esta zona.</span>
+                    ) : reading.band === null ? (
+                      <span className="font-semibold text-err-700">{reading.message}</span>
+                    ) : (
+                      <span className="font-semibold text-err-700">
+                        Según el precio, estas viviendas son del tramo {reading.band} en esta zona, no del tramo {line.band}.
+                      </span>
+                    )
+                  ) : line.count > 0 && !zoneId ? (
+                    <span className="text-slate-600">Elija la comuna para saber a qué tramo corresponde el precio.</span>
+                  ) : null}
+                </p>
+              </fieldset>
+            );
+          })}
+        </div>
+      </fieldset>
+
+      {composition.length > 0 ? (
+        <section aria-labelledby="composition-title" className="mt-6 rounded-md bg-slate-50 p-4" data-testid="composition-reading">
+          <h3 id="composition-title" className="font-bold">
+            Composición del proyecto: {total} {total === 1 ? 'vivienda' : 'viviendas'}
+          </h3>
+          <ul className="mt-2 space-y-1 text-sm">
+            {composition.map((rule) => (
+              <li key={rule.id} className={`border-l-4 pl-2 ${rule.ok ? 'border-ok-700' : 'border-err-700'}`}>
+                <span className="sr-only">{rule.ok ? 'Cumple: ' : 'No cumple: '}</span>
+                {rule.message}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+    </SectionFormFrame>
+  );
+}

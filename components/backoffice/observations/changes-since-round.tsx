@@ -1,0 +1,70 @@
+import type { ChangesDto } from '@/lib/dal/observations';
+import { formatSantiagoDateTime } from '@/lib/santiago-time';
+
+/** Only what changed after the round was sent: section fields, roster rows and new document versions. */
+export function ChangesSinceRound({ changes, roundNumber }: { changes: ChangesDto; roundNumber: number }) {
+  const nothing = changes.fields.length === 0 && changes.roster.length === 0 && changes.documents.length === 0;
+  return (
+    <section aria-labelledby="cambios-title" className="rounded-md border-2 border-brand-600 bg-white p-4" data-testid="cambios">
+      <h3 id="cambios-title" className="text-xl font-bold">
+        Cambios desde el envío de la ronda {roundNumber}
+      </h3>
+      <p className="mt-1 text-sm text-slate-700">Solo lo modificado después del {formatSantiagoDateTime(changes.since)}.</p>
+      {nothing ? <p className="mt-3">La organización no modificó datos, nómina ni documentos; revise las respuestas de cada observación.</p> : null}
+      {changes.fields.length > 0 ? (
+        <div className="mt-4 overflow-x-auto" role="region" aria-label="Campos modificados" tabIndex={0}>
+          <table className="w-full border-collapse text-left text-sm">
+            <caption className="mb-2 text-left text-base font-bold">Campos modificados</caption>
+            <thead>
+              <tr className="border-b-2 border-slate-800">
+                <th scope="col" className="px-2 py-1">Sección</th>
+                <th scope="col" className="px-2 py-1">Campo</th>
+                <th scope="col" className="px-2 py-1">Antes</th>
+                <th scope="col" className="px-2 py-1">Ahora</th>
+              </tr>
+            </thead>
+            <tbody>
+              {changes.fields.map((f) => (
+                <tr key={`${f.section}:${f.field}`} className="border-b border-slate-300 align-top">
+                  <td className="px-2 py-1">{f.sectionLabel}</td>
+                  <td className="px-2 py-1 font-mono text-xs">{f.field}</td>
+                  <td className="px-2 py-1 break-words">
+                    <del className="text-err-700">{f.before}</del>
+                  </td>
+                  <td className="px-2 py-1 break-words">
+                    <ins className="text-ok-700 no-underline">{f.after}</ins>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
+      {changes.roster.length > 0 ? (
+        <div className="mt-4">
+          <h4 className="text-base font-bold">Nómina</h4>
+          <ul className="mt-1 list-disc space-y-1 pl-6" data-testid="cambios-nomina">
+            {changes.roster.map((r, i) => (
+              <li key={i}>{r.description}</li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+      {changes.documents.length > 0 ? (
+        <div className="mt-4">
+          <h4 className="text-base font-bold">Documentos nuevos</h4>
+          <ul className="mt-1 list-disc space-y-1 pl-6" data-testid="cambios-documentos">
+            {changes.documents.map((d) => (
+              <li key={d.id}>
+                <a href={`/api/documentos/${d.id}`} className="text-brand-700 underline underline-offset-4">
+                  {d.label} — versión {d.version} ({d.fileName})
+                </a>{' '}
+                <span className="text-sm text-slate-600">subido el {formatSantiagoDateTime(d.uploadedAt)}</span>
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+    </section>
+  );
+}

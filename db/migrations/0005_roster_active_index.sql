@@ -1,0 +1,1 @@
+CREATE INDEX "roster_entries_active_application_idx" ON "roster_entries" USING btree ("application_id") WHERE "roster_entries"."status" = 'activo';

@@ -1,0 +1,67 @@
+import { endOfSantiagoDay, santiagoDayOffset, santiagoInstant } from '../../lib/santiago-time';
+
+export interface ScheduleStep {
+  code: string;
+  title: string;
+  description: string;
+  responsible: string;
+  startsAt: Date | null;
+  endsAt: Date;
+}
+
+/** The 2022 pilot's public cronograma (seed 003, "Cronograma"). */
+export function schedule2022(): ScheduleStep[] {
+  return [
+    step('difusion', 'Difusión del llamado', 'Difusión y orientación a organizaciones y empleadores.', 'MINVU, SEREMI y SERVIU', [2022, 7, 20], [2022, 8, 25]),
+    step('mesas_tecnicas', 'Mesas técnicas', 'Mesas técnicas entre SERVIU, organizaciones y empleadores para preparar los proyectos.', 'SERVIU, organizaciones y empleadores', [2022, 8, 26], [2022, 11, 29]),
+    step('cierre', 'Cierre de postulación', 'Último día para enviar la postulación con todos sus antecedentes.', 'Organizaciones y empleadores', [2022, 11, 30], [2022, 11, 30]),
+    step('revision', 'Revisión de antecedentes (RUKAN)', 'SERVIU revisa los antecedentes de cada postulación.', 'SERVIU', [2022, 12, 1], [2022, 12, 13]),
+    step('observaciones', 'Observaciones y revisión de ingresos (SII)', 'SERVIU comunica observaciones y revisa ingresos de quienes superan el 90% del RSH.', 'SERVIU', [2022, 12, 13], [2022, 12, 14]),
+    step('subsanacion', 'Subsanación de observaciones', 'Las organizaciones responden las observaciones y proponen reemplazos.', 'Organizaciones y empleadores', [2022, 12, 15], [2022, 12, 27]),
+    step('revision_subsanacion', 'Revisión de subsanaciones y reemplazos', 'SERVIU revisa las respuestas y los trabajadores reemplazantes.', 'SERVIU', [2022, 12, 28], [2022, 12, 30]),
+    step('aprobacion_tecnica', 'Aprobación técnica', 'El Director SERVIU aprueba técnicamente los proyectos.', 'Director SERVIU', [2023, 1, 2], [2023, 1, 6]),
+    step('seleccion', 'Selección', 'MINVU selecciona los proyectos según puntaje y recursos del llamado.', 'MINVU', [2023, 1, 9], [2023, 1, 20]),
+    step('inicio_obras', 'Inicio de obras', 'Los proyectos seleccionados inician sus obras.', 'Comité de Proyecto y constructora', [2023, 1, 23], [2023, 7, 31]),
+  ];
+}
+
+/**
+ * An open demo call laid out around the day the data is seeded, so every journey can be tried today:
+ * the call closes three weeks from now and the later steps follow in the pilot's rhythm.
+ */
+export function scheduleAround(today: Date): ScheduleStep[] {
+  const d = (offset: number) => {
+    const x = santiagoDayOffset(today, offset);
+    return [x.year, x.month, x.day] as const;
+  };
+  return [
+    step('difusion', 'Difusión del llamado', 'Difusión y orientación a organizaciones y empleadores.', 'MINVU, SEREMI y SERVIU', d(-45), d(-10)),
+    step('mesas_tecnicas', 'Mesas técnicas', 'Mesas técnicas entre SERVIU, organizaciones y empleadores para preparar los proyectos.', 'SERVIU, organizaciones y empleadores', d(-9), d(20)),
+    step('cierre', 'Cierre de postulación', 'Último día para enviar la postulación con todos sus antecedentes.', 'Organizaciones y empleadores', d(21), d(21)),
+    step('revision', 'Revisión de antecedentes', 'SERVIU revisa los antecedentes de cada postulación.', 'SERVIU', d(22), d(34)),
+    step('observaciones', 'Observaciones y revisión de ingresos (SII)', 'SERVIU comunica observaciones y revisa ingresos de quienes superan el 90% del RSH.', 'SERVIU', d(34), d(35)),
+    step('subsanacion', 'Subsanación de observaciones', 'Las organizaciones responden las observaciones y proponen reemplazos.', 'Organizaciones y empleadores', d(36), d(48)),
+    step('revision_subsanacion', 'Revisión de subsanaciones y reemplazos', 'SERVIU revisa las respuestas y los trabajadores reemplazantes.', 'SERVIU', d(49), d(51)),
+    step('aprobacion_tecnica', 'Aprobación técnica', 'El Director SERVIU aprueba técnicamente los proyectos.', 'Director SERVIU', d(52), d(58)),
+    step('seleccion', 'Selección', 'MINVU selecciona los proyectos según puntaje y recursos del llamado.', 'MINVU', d(59), d(72)),
+    step('inicio_obras', 'Inicio de obras', 'Los proyectos seleccionados inician sus obras.', 'Comité de Proyecto y constructora', d(73), d(250)),
+  ];
+}
+
+function step(
+  code: string,
+  title: string,
+  description: string,
+  responsible: string,
+  start: readonly [number, number, number],
+  end: readonly [number, number, number],
+): ScheduleStep {
+  return {
+    code,
+    title,
+    description,
+    responsible,
+    startsAt: santiagoInstant(start[0], start[1], start[2]),
+    endsAt: endOfSantiagoDay(end[0], end[1], end[2]),
+  };
+}

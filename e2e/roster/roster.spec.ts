@@ -1,0 +1,168 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { expect as baseExpect, test } from '@playwright/test';
+import { computeCheckDigit, formatRut } from '../../lib/domain/rut';
+import { newUnionApplication, openReady, randomRut, randomRutBody, withoutHotReload } from './union';
+
+// A development server compiles each page on its first visit, often while other engineers' tests run.
+const expect = baseExpect.configure({ timeout: 120_000 });
+
+const FIXTURE = path.join(import.meta.dirname, '../fixtures/roster/nomina-con-errores.csv');
+
+/**
+ * The fixture with every RUT body replaced by a fresh random one (the same body stays the same, so the
+ * planted duplicate is still a duplicate, and the planted wrong check digit is still wrong). The shared
+ * development database keeps earlier runs' rosters, and a RUT may be in one application per call only.
+ */
+function freshErrorsFixture(): { csv: Buffer; badRut: { shown: string; fixed: string } } {
+  const text = readFileSync(FIXTURE, 'utf8');
+  const bodies = new Map<string, number>();
+  let badRut = { shown: '', fixed: '' };
+  const out = text.replace(/^(\d{7,8})-([\dK])(?=,)/gm, (_match, body: string, dv: string) => {
+    if (!bodies.has(body)) bodies.set(body, randomRutBody());
+    const fresh = bodies.get(body)!;
+    const right = computeCheckDigit(fresh);
+    if (computeCheckDigit(body) === dv) return `${fresh}-${right}`;
+    const wrong = right === '1' ? '2' : '1';
+    badRut = { shown: formatRut(`${fresh}-${wrong}`), fixed: formatRut(`${fresh}-${right}`) };
+    return `${fresh}-${wrong}`;
+  });
+  return { csv: Buffer.from(out, 'utf8'), badRut };
+}
+
+test.describe('nómina: importar, corregir, aceptar, exportar e incorporar', () => {
+  // Each test signs up a union and creates its application first, on a server that may compile on the way.
+  test.describe.configure({ timeout: 900_000 });
+  test.beforeEach(async ({ context }) => {
+    await withoutHotReload(context);
+  });
+
+  test('un dirigente importa la planilla con errores, la corrige en la grilla y un trabajador confirma con su enlace', async ({ page, browser }) => {
+    const { applicationId } = await newUnionApplication(page, 'nomina');
+    const base = `/portal/postulaciones/${applicationId}/nomina`;
+    const { csv, badRut } = freshErrorsFixture();
+    const grid = page.getByTestId('import-grid');
+    const table = page.getByTestId('roster-table');
+
+    await openReady(page, base);
+    await expect(page.getByRole('heading', { name: 'Nómina de trabajadores' })).toBeVisible();
+    await expect(page.getByText('La nómina aún no tiene trabajadores.')).toBeVisible();
+    await page.getByRole('link', { name: 'Importar planilla (Excel o CSV)' }).click();
+    await expect(page.getByRole('heading', { name: 'Importar la nómina desde una planilla' })).toBeVisible();
+    await page.waitForLoadState('networkidle');
+
+    // The template is there to download.
+    const templateDownload = page.waitForEvent('download');
+    await page.getByRole('link', { name: 'Plantilla en Excel (.xlsx)' }).first().click();
+    expect((await templateDownload).suggestedFilename()).toBe('plantilla-nomina.xlsx');
+
+    await page.getByLabel('Planilla de la nómina').setInputFiles({ name: 'nomina-con-errores.csv', mimeType: 'text/csv', buffer: csv });
+    await page.getByRole('button', { name: 'Subir y revisar' }).click();
+
+    // The error report: per row and column, in Spanish; the 16 valid rows are kept.
+    await expect(page.getByRole('heading', { name: 'Hay 4 filas con errores' })).toBeVisible();
+    await expect(grid.locator('tbody tr')).toHaveCount(4);
+    await expect(grid.getByText('El tramo 1 exige RSH hasta el 50%; el trabajador está en el tramo 70%.')).toBeVisible();
+    await expect(grid.getByText(`El RUT ${badRut.shown} no es válido: el dígito verificador debería ser ${badRut.fixed.slice(-1)}.`)).toBeVisible();
+    await expect(grid.getByText(/está repetido en la fila 13 de la nómina/)).toBeVisible();
+    await expect(grid.getByText(/está repetido en la fila 9 de la nómina/)).toBeVisible();
+    await expect(page.getByText('16 filas están correctas y quedan guardadas')).toBeVisible();
+    await expect(page.getByLabel('RUT, fila 4')).toHaveAttribute('aria-invalid', 'true');
+
+    // Fix the failing cells right there, with the keyboard, and validate on the server.
+    const freshRut = randomRut();
+    await page.getByLabel('Tramo RSH, fila 3').fill('50');
+    await page.getByLabel('RUT, fila 4').fill(badRut.fixed);
+    await page.getByLabel('RUT, fila 13').fill(freshRut);
+    await page.getByLabel('RUT, fila 13').press('Enter');
+
+    // Every row valid: what changes against the (empty) roster.
+    await expect(page.getByText('Todas las filas son válidas.').first()).toBeVisible();
+    await expect(page.getByTestId('import-diff')).toContainText('20 se agregan');
+    await expect(page.getByTestId('diff-added')).toContainText('José Luis Muñoz Ñancupil');
+    await expect(page.getByTestId('diff-added')).toContainText(freshRut);
+
+    await page.getByRole('button', { name: 'Aceptar y reemplazar la nómina' }).click();
+    await expect(page).toHaveURL(new RegExp(`${base}\\?aviso=importada`));
+    await expect(page.getByRole('status').filter({ hasText: 'La planilla reemplazó la nómina' })).toContainText('20 agregados');
+    await expect(table.locator('tbody tr')).toHaveCount(20);
+    await expect(page.getByTestId('roster-summary')).toContainText('0 de 20 confirmaron su incorporación');
+    await expect(table.getByRole('row', { name: /Andrés Rojas Díaz/ })).toContainText(badRut.fixed);
+
+    // Export downloads a CSV (BOM, semicolons, CRLF) with the 20 workers.
+    const exportDownload = page.waitForEvent('download');
+    await page.getByRole('link', { name: 'Nómina en CSV' }).click();
+    const exported = await exportDownload;
+    expect(exported.suggestedFilename()).toMatch(/^nomina-.+\.csv$/);
+    const exportedText = readFileSync((await exported.path())!, 'utf8');
+    expect(exportedText.startsWith('\uFEFFRUT;Nombres;Apellidos;')).toBe(true);
+    expect(exportedText.trim().split('\r\n')).toHaveLength(21);
+    expect(exportedText).toContain(freshRut);
+
+    // A one-time link for one worker, copied by the leader.
+    await table.getByRole('link', { name: 'José Luis Muñoz Ñancupil' }).click();
+    await expect(page.getByRole('heading', { name: 'José Luis Muñoz Ñancupil' })).toBeVisible();
+    await page.waitForLoadState('networkidle');
+    await page.getByLabel(/Enviarlo también por correo/).uncheck();
+    await page.getByRole('button', { name: 'Crear enlace de confirmación' }).click();
+    const link = await page.getByTestId('incorporation-link').inputValue({ timeout: 120_000 });
+    expect(link).toMatch(/\/incorporacion\/[A-Za-z0-9_-]{43}$/);
+
+    // The worker confirms without an account; the page shows only the project and the first name.
+    const anonymous = await browser.newContext();
+    try {
+      await withoutHotReload(anonymous);
+      const workerPage = await anonymous.newPage();
+      const linkPath = new URL(link).pathname;
+      await openReady(workerPage, linkPath);
+      await expect(workerPage.getByRole('heading', { level: 1 })).toHaveText('Hola, José');
+      await expect(workerPage.getByTestId('project-summary')).toContainText('Tramo 1');
+      await expect(workerPage.locator('main')).not.toContainText('Muñoz');
+      await workerPage.getByRole('button', { name: 'Confirmar' }).click();
+      await expect(workerPage.getByText('Marque la casilla para declarar que conoce el proyecto.').first()).toBeVisible();
+      await workerPage.getByLabel('Declaro conocer el proyecto').check();
+      await workerPage.getByRole('button', { name: 'Confirmar' }).click();
+      await expect(workerPage.getByTestId('incorporation-confirmed')).toContainText('Gracias, José');
+      await openReady(workerPage, linkPath);
+      await expect(workerPage.getByRole('heading', { name: 'Este enlace ya fue usado' })).toBeVisible();
+    } finally {
+      await anonymous.close();
+    }
+
+    // The roster shows who confirmed and how.
+    await openReady(page, base);
+    await expect(table.getByRole('row', { name: /José Luis Muñoz Ñancupil/ })).toContainText('Confirmada en línea');
+    await expect(page.getByTestId('roster-summary')).toContainText('1 de 20 confirmaron su incorporación');
+  });
+
+  test('agregar un trabajador valida el RUT con el dígito verificador y rechaza un RUT de otra postulación del llamado', async ({ page }) => {
+    const { applicationId } = await newUnionApplication(page, 'agregar');
+    await openReady(page, `/portal/postulaciones/${applicationId}/nomina/agregar`);
+    await page.getByLabel('RUT').fill('12.345.678-9');
+    await page.getByLabel('Nombres').fill('Juan Andrés');
+    await page.getByLabel('Apellidos').fill('Pérez Soto');
+    await page.getByLabel('Sí', { exact: true }).check();
+    await page.getByLabel('Tramo del Registro Social de Hogares').selectOption('40');
+    await page.getByLabel('Integrantes del hogar').fill('3');
+    await page.getByLabel('Ingreso líquido mensual del hogar, en pesos').fill('850.000');
+    await page.getByLabel('Ahorro total para la vivienda, en UF').fill('55,5');
+    await page.getByLabel('Ahorro ya depositado, en UF').fill('30');
+    await page.getByLabel('Tramo de la vivienda asignada').selectOption('1');
+    await page.getByRole('button', { name: 'Agregar a la nómina' }).click();
+    // Checked in the browser with the same schema as the server, next to the field and in the summary.
+    await expect(page.getByRole('alert', { name: 'Hay un problema' })).toContainText('El RUT 12.345.678-9 no es válido: el dígito verificador debería ser 5');
+    await expect(page.getByLabel('RUT')).toHaveAttribute('aria-invalid', 'true');
+
+    // María Pérez Soto is in PVT-DEMO-0001, of the same call: the server refuses, and nothing typed is lost.
+    await page.getByLabel('RUT').fill(formatRut(`15111222-${computeCheckDigit(15_111_222)}`));
+    await page.getByRole('button', { name: 'Agregar a la nómina' }).click();
+    await expect(page.getByRole('alert', { name: 'Hay un problema' })).toContainText('ya figura en otra postulación de este llamado');
+    await expect(page.getByLabel('Nombres')).toHaveValue('Juan Andrés');
+
+    const fresh = randomRut();
+    await page.getByLabel('RUT').fill(fresh);
+    await page.getByRole('button', { name: 'Agregar a la nómina' }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'Se agregó a Juan Andrés Pérez Soto a la nómina.' })).toBeVisible();
+    await expect(page.getByTestId('roster-table')).toContainText(fresh);
+  });
+});

@@ -1,0 +1,99 @@
+import { eq } from 'drizzle-orm';
+import type { NextAuthOptions } from 'next-auth';
+import type { OAuthConfig } from 'next-auth/providers/oauth';
+import { users } from '@/db/schema';
+import { env } from '@/lib/env';
+import { normalizeRut } from '@/lib/domain/rut';
+
+export function sessionMaxAgeSeconds(): number {
+  return env().SESSION_MAX_AGE_MINUTES * 60;
+}
+
+export function isSecureCookie(): boolean {
+  return env().NEXTAUTH_URL?.startsWith('https://') ?? false;
+}
+
+export function sessionCookieName(): string {
+  return `${isSecureCookie() ? '__Secure-' : ''}next-auth.session-token`;
+}
+
+export function authSecret(): string {
+  // A fixed development secret keeps `npm run dev` working out of the box; production requires its own.
+  return env().NEXTAUTH_SECRET ?? 'desarrollo-local-no-usar-en-produccion';
+}
+
+interface ClaveUnicaProfile {
+  sub: string;
+  RolUnico?: { numero: number | string; DV: string };
+  name?: { nombres?: string[]; apellidos?: string[] };
+  email?: string;
+}
+
+/**
+ * ClaveÚnica (Chile's state OpenID Connect provider), switched on by configuration.
+ * Only people already registered in the portal with the same RUN may sign in with it.
+ */
+function claveUnicaProvider(): OAuthConfig<ClaveUnicaProfile> | null {
+  const e = env();
+  if (!e.CLAVEUNICA_ISSUER || !e.CLAVEUNICA_CLIENT_ID || !e.CLAVEUNICA_CLIENT_SECRET) return null;
+  return {
+    id: 'claveunica',
+    name: 'ClaveÚnica',
+    type: 'oauth',
+    wellKnown: `${e.CLAVEUNICA_ISSUER.replace(/\/$/, '')}/.well-known/openid-configuration`,
+    clientId: e.CLAVEUNICA_CLIENT_ID,
+    clientSecret: e.CLAVEUNICA_CLIENT_SECRET,
+    authorization: { params: { scope: 'openid run name' } },
+    idToken: true,
+    checks: ['pkce', 'state', 'nonce'],
+    profile(profile) {
+      const run = profile.RolUnico ? normalizeRut(`${profile.RolUnico.numero}-${profile.RolUnico.DV}`) : null;
+      return {
+        id: run ?? profile.sub,
+        name: [...(profile.name?.nombres ?? []), ...(profile.name?.apellidos ?? [])].join(' '),
+        email: profile.email ?? null,
+      };
+    },
+  };
+}
+
+export function isClaveUnicaEnabled(): boolean {
+  return claveUnicaProvider() !== null;
+}
+
+/**
+ * next-auth configuration. Sessions are JWT cookies; e-mail and password are checked by our own
+ * sign-in action (lib/auth/sign-in.ts), which issues the same cookie next-auth reads here.
+ */
+export function authOptions(): NextAuthOptions {
+  const claveUnica = claveUnicaProvider();
+  return {
+    secret: authSecret(),
+    useSecureCookies: isSecureCookie(),
+    session: { strategy: 'jwt', maxAge: sessionMaxAgeSeconds() },
+    jwt: { maxAge: sessionMaxAgeSeconds() },
+    pages: { signIn: '/ingresar', error: '/ingresar' },
+    providers: claveUnica ? [claveUnica] : [],
+    callbacks: {
+      async signIn({ account, user }) {
+        if (account?.provider !== 'claveunica') return true;
+        const { getDb } = await import('@/db');
+        const db = await getDb();
+        const [match] = await db.select({ id: users.id }).from(users).where(eq(users.rut, user.id)).limit(1);
+        return match ? true : '/ingresar?error=claveunica_sin_cuenta';
+      },
+      async jwt({ token, account, user }) {
+        if (account?.provider === 'claveunica' && user) {
+          const { getDb } = await import('@/db');
+          const db = await getDb();
+          const [match] = await db.select({ id: users.id }).from(users).where(eq(users.rut, user.id)).limit(1);
+          if (match) token.sub = match.id;
+        }
+        return token;
+      },
+      session({ session, token }) {
+        return { ...session, userId: token.sub };
+      },
+    },
+  };
+}

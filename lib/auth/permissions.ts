@@ -1,0 +1,62 @@
+import type { Role } from '@/db/schema/auth';
+
+/** Named rights; roles map to them and every data-access function asks for one. */
+export const permissions = [
+  'application.read',
+  'application.create',
+  'application.edit',
+  'application.submit',
+  'roster.manage',
+  'organization.manage',
+  'incorporation.confirm',
+  'review.read',
+  'review.observe',
+  'review.decide',
+  'review.approve_technical',
+  'selection.run',
+  'call.configure',
+  'followup.report',
+  'followup.verify',
+  'prohibition.decide',
+  'gore.commit',
+  'audit.read',
+] as const;
+export type Permission = (typeof permissions)[number];
+
+export const rolePermissions: Record<Role, readonly Permission[]> = {
+  worker: ['application.read', 'incorporation.confirm'],
+  org_rep: ['application.read', 'application.create', 'application.edit', 'application.submit', 'roster.manage', 'organization.manage', 'followup.report'],
+  employer_rep: ['application.read', 'application.edit', 'application.submit', 'followup.report'],
+  sponsor: ['application.read', 'application.edit', 'followup.report'],
+  reviewer: ['application.read', 'review.read', 'review.observe', 'review.decide', 'followup.verify', 'audit.read'],
+  director: ['application.read', 'review.read', 'review.observe', 'review.decide', 'review.approve_technical', 'followup.verify', 'prohibition.decide', 'audit.read'],
+  minvu_admin: ['application.read', 'review.read', 'selection.run', 'call.configure', 'audit.read'],
+  gore: ['application.read', 'review.read', 'gore.commit'],
+};
+
+export function hasPermission(role: Role, permission: Permission): boolean {
+  return rolePermissions[role].includes(permission);
+}
+
+export const roleLabels: Record<Role, string> = {
+  worker: 'Trabajador/a postulante',
+  org_rep: 'Representante de la organización',
+  employer_rep: 'Representante del empleador',
+  sponsor: 'Entidad patrocinante o constructora',
+  reviewer: 'Analista SERVIU',
+  director: 'Director/a SERVIU',
+  minvu_admin: 'Equipo del programa MINVU',
+  gore: 'Gobierno Regional',
+};
+
+export const backOfficeRoles: readonly Role[] = ['reviewer', 'director', 'minvu_admin', 'gore'];
+export const applicantRoles: readonly Role[] = ['worker', 'org_rep', 'employer_rep', 'sponsor'];
+
+export function isBackOfficeRole(role: Role): boolean {
+  return backOfficeRoles.includes(role);
+}
+
+/** Where each role lands after signing in. */
+export function dashboardPath(role: Role): string {
+  return isBackOfficeRole(role) ? '/gestion' : '/portal';
+}

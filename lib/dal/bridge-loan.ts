@@ -1,0 +1,162 @@
+import 'server-only';
+import { and, asc, eq, isNull } from 'drizzle-orm';
+import type { DbOrTx } from '@/db/client';
+import { applicationDwellings, bridgeLoans, documents, loanInstalments, projectMilestones } from '@/db/schema';
+import { DomainError } from '@/lib/actions/result';
+import type { SessionUser } from '@/lib/auth/session-user';
+import { now } from '@/lib/clock';
+import { bridgeLoanCapUf, checkInstalmentRelease, instalmentStatus, planBridgeLoan } from '@/lib/domain/bridge-loan';
+import type { InstalmentStatus, WorksState } from '@/lib/domain/bridge-loan';
+import { callDateOf, endOfCallDay } from '@/lib/domain/deadlines';
+import { dec } from '@/lib/domain/explain';
+import { CONSTRUCTION_CONTRACT_SLOT } from '@/lib/domain/document-slots';
+import { zoneForComuna } from '@/lib/domain/zones';
+import type { TRegisterBridgeLoan } from '@/lib/validations/followup';
+import type { ApplicationAccess } from './application-access';
+import { writeAudit } from './audit';
+import { loadSelectedApplication } from './followup';
+import type { MilestoneRow } from './followup';
+
+/** The builder's construction contract: a document in this slot or a reported «constructora contratada». */
+
+export interface BridgeLoanView {
+  id: string;
+  amountUf: string;
+  termMonths: number;
+  guaranteeKind: 'boleta_bancaria' | 'certificado_fianza';
+  guaranteeAmountUf: string;
+  guaranteeExpiresOn: string;
+  /** Spanish warning when the guarantee expires within the call's warning days (or has expired) by the server clock. */
+  guaranteeWarning: string | null;
+  instalments: Array<InstalmentStatus & { paidAt: Date | null }>;
+}
+
+/** What the site verifications say: verified start of works and the latest verified progress. */
+export function worksStateOf(milestones: MilestoneRow[], paidInstalments: number): WorksState {
+  const verified = milestones.filter((m) => m.verifiedAt !== null);
+  const progress = verified
+    .filter((m) => m.kind === 'avance' && m.progressPercent !== null)
+    .sort((a, b) => (a.actualOn ?? '').localeCompare(b.actualOn ?? '') || a.verifiedAt!.getTime() - b.verifiedAt!.getTime())
+    .at(-1);
+  return {
+    worksStartVerified: verified.some((m) => m.kind === 'inicio_obras'),
+    verifiedProgressPercent: progress?.progressPercent ?? null,
+    paidInstalments,
+  };
+}
+
+async function projectFigures(db: DbOrTx, access: ApplicationAccess) {
+  if (!access.comuna) throw new DomainError('La postulación no tiene comuna: no se puede calcular el subsidio de sus viviendas.');
+  const lookup = zoneForComuna({ comunaCode: access.comuna.code, provinceCode: access.comuna.provinceCode, regionCode: access.comuna.regionCode }, access.call.parameters);
+  if (!lookup.zone) throw new DomainError(lookup.message);
+  const rows = await db.select({ count: applicationDwellings.count }).from(applicationDwellings).where(eq(applicationDwellings.applicationId, access.application.id));
+  return { zone: lookup.zone, dwellings: rows.reduce((s, r) => s + r.count, 0) };
+}
+
+/** Loan, guarantee warning and each instalment's status from the rules engine. */
+export async function getBridgeLoanView(db: DbOrTx, access: ApplicationAccess, milestones: MilestoneRow[], at: Date): Promise<BridgeLoanView | null> {
+  const [loan] = await db.select().from(bridgeLoans).where(eq(bridgeLoans.applicationId, access.application.id));
+  if (!loan) return null;
+  const params = access.call.parameters;
+  const rows = await db.select().from(loanInstalments).where(eq(loanInstalments.loanId, loan.id)).orderBy(asc(loanInstalments.number));
+  const paid = rows.filter((r) => r.paidAt !== null).length;
+  const statuses = instalmentStatus(loan.amountUf, worksStateOf(milestones, paid), params);
+  const expiresAt = endOfCallDay(loan.guaranteeExpiresOn, params);
+  const days = Math.ceil((expiresAt.getTime() - at.getTime()) / 86_400_000);
+  const expiry = loan.guaranteeExpiresOn.split('-').reverse().join('-');
+  return {
+    id: loan.id,
+    amountUf: dec(loan.amountUf).toFixed(),
+    termMonths: loan.termMonths,
+    guaranteeKind: loan.guaranteeKind,
+    guaranteeAmountUf: dec(loan.guaranteeAmountUf).toFixed(),
+    guaranteeExpiresOn: loan.guaranteeExpiresOn,
+    guaranteeWarning:
+      days < 0
+        ? `La garantía venció el ${expiry}: pida su renovación a la constructora.`
+        : days <= params.bridgeLoan.guaranteeWarningDays
+          ? `La garantía vence el ${expiry} (en ${days} días): pida su renovación a la constructora.`
+          : null,
+    instalments: statuses.map((s) => ({ ...s, paidAt: rows.find((r) => r.number === s.number)?.paidAt ?? null })),
+  };
+}
+
+/**
+ * SERVIU of the region ('followup.verify') registers the bridge loan of a selected project once, after
+ * the construction contract is uploaded: amount ≤ the subsidy of its dwellings, term ≤ 36 months (planBridgeLoan),
+ * and its 20/40/40 instalments (seed 003, «Préstamos»).
+ */
+export async function createBridgeLoan(tx: DbOrTx, user: SessionUser, input: TRegisterBridgeLoan): Promise<{ id: string }> {
+  const access = await loadSelectedApplication(tx, user, input.applicationId, 'followup.verify', { forUpdate: true });
+  const applicationId = access.application.id;
+  const [existing] = await tx.select({ id: bridgeLoans.id }).from(bridgeLoans).where(eq(bridgeLoans.applicationId, applicationId));
+  if (existing) throw new DomainError('Este proyecto ya tiene su préstamo de enlace: se otorga una sola vez.');
+  const [contract] = await tx
+    .select({ id: documents.id })
+    .from(documents)
+    .where(and(eq(documents.applicationId, applicationId), eq(documents.slot, CONSTRUCTION_CONTRACT_SLOT)))
+    .orderBy(asc(documents.version))
+    .limit(1);
+  if (!contract)
+    throw new DomainError('Antes del préstamo de enlace el Comité de Proyecto debe subir el contrato de construcción en «Documentos del seguimiento».');
+  const params = access.call.parameters;
+  const { zone, dwellings } = await projectFigures(tx, access);
+  const plan = planBridgeLoan({ zone, dwellingCount: dwellings, amountUf: input.amountUf, termMonths: input.termMonths }, params);
+  if (!plan.ok) {
+    const fieldErrors: Record<string, string> = {};
+    for (const r of plan.rules.filter((x) => !x.ok)) fieldErrors[r.id === 'bridge_loan.term' ? 'termMonths' : 'amountUf'] = r.message;
+    throw new DomainError(plan.rules.filter((r) => !r.ok).map((r) => r.message).join(' '), fieldErrors);
+  }
+  if (input.guaranteeExpiresOn < callDateOf(now(), params))
+    throw new DomainError('La garantía ya está vencida.', { guaranteeExpiresOn: 'Indique una garantía vigente.' });
+  const [loan] = await tx
+    .insert(bridgeLoans)
+    .values({
+      applicationId,
+      amountUf: plan.loanUf,
+      termMonths: input.termMonths,
+      contractDocumentId: contract.id,
+      guaranteeKind: input.guaranteeKind,
+      guaranteeAmountUf: input.guaranteeAmountUf,
+      guaranteeExpiresOn: input.guaranteeExpiresOn,
+      createdBy: user.id,
+    })
+    .returning({ id: bridgeLoans.id });
+  await tx.insert(loanInstalments).values(plan.instalments.map((i) => ({ loanId: loan!.id, number: i.number, amountUf: i.amountUf })));
+  await writeAudit(tx, user, {
+    action: 'bridge_loan.create',
+    entityType: 'bridge_loan',
+    entityId: loan!.id,
+    after: { ...input, capUf: bridgeLoanCapUf(zone, dwellings, params), instalments: plan.instalments.map((i) => i.amountUf) },
+  });
+  return { id: loan!.id };
+}
+
+/**
+ * Records an instalment as paid ('followup.verify'), only when checkInstalmentRelease allows it:
+ * verified start of works for the 1st, verified progress > 25% and > 60% for the next, in order.
+ */
+export async function payInstalment(tx: DbOrTx, user: SessionUser, input: { applicationId: string; number: number }): Promise<void> {
+  const access = await loadSelectedApplication(tx, user, input.applicationId, 'followup.verify', { forUpdate: true });
+  const [loan] = await tx.select().from(bridgeLoans).where(eq(bridgeLoans.applicationId, access.application.id)).for('update');
+  if (!loan) throw new DomainError('El proyecto aún no tiene préstamo de enlace registrado.');
+  const rows = await tx.select().from(loanInstalments).where(eq(loanInstalments.loanId, loan.id));
+  const milestones = await tx.select().from(projectMilestones).where(eq(projectMilestones.applicationId, access.application.id));
+  const state = worksStateOf(milestones, rows.filter((r) => r.paidAt !== null).length);
+  const release = checkInstalmentRelease(input.number, state, access.call.parameters);
+  if (!release.ok) throw new DomainError(release.message);
+  const at = now();
+  const [paid] = await tx
+    .update(loanInstalments)
+    .set({ paidAt: at, paidBy: user.id })
+    .where(and(eq(loanInstalments.loanId, loan.id), eq(loanInstalments.number, input.number), isNull(loanInstalments.paidAt)))
+    .returning();
+  if (!paid) throw new DomainError(`La cuota ${input.number} ya fue pagada.`);
+  await writeAudit(tx, user, {
+    action: 'bridge_loan.instalment.pay',
+    entityType: 'loan_instalment',
+    entityId: paid.id,
+    before: { paidAt: null },
+    after: { applicationId: access.application.id, number: input.number, amountUf: paid.amountUf, paidAt: at, rule: release.message },
+  });
+}

@@ -1,0 +1,1165 @@
+import 'server-only';
+import { and, asc, desc, eq, gt, inArray, isNotNull, isNull, or, sql } from 'drizzle-orm';
+import { getDb } from '@/db';
+import type { DbOrTx } from '@/db/client';
+import {
+  auditLog,
+  callMilestones,
+  documents,
+  memberships,
+  observationRounds,
+  observations,
+  rosterEntries,
+  users,
+} from '@/db/schema';
+import type { ApplicationStatus } from '@/db/schema';
+import { DomainError } from '@/lib/actions/result';
+import { hasPermission } from '@/lib/auth/permissions';
+import { NotFoundError } from '@/lib/auth/session-user';
+import type { SessionUser } from '@/lib/auth/session-user';
+import { now } from '@/lib/clock';
+import { checkTransition } from '@/lib/domain/application-state';
+import { addWorkingDays, isPastDeadline } from '@/lib/domain/deadlines';
+import {
+  APPLICATION_DOCUMENT_SLOTS,
+  INCORPORATION_FORM_SLOT_ID,
+  canUploadSlot,
+  documentSlotById,
+} from '@/lib/domain/document-slots';
+import { formatRut } from '@/lib/domain/rut';
+import { env } from '@/lib/env';
+import { enqueueMail } from '@/lib/jobs/queue';
+import { applicationStatusLabels } from '@/lib/labels';
+import { applicationStatusChangedMail, observationsSentMail } from '@/lib/mail/templates';
+import { formatSantiagoDateTime } from '@/lib/santiago-time';
+import { observationSectionLabels } from '@/lib/validations/observations';
+import type {
+  ObservationSection,
+  TAnswerObservation,
+  TCreateObservation,
+  TDeleteObservation,
+  TReviewObservation,
+  TSendObservationRound,
+  TSubmitCorrection,
+} from '@/lib/validations/observations';
+import { bumpVersion, loadApplication, sectionOwners, transitionStatus } from './application-access';
+import type { ApplicationAccess, ApplicationRow, Party } from './application-access';
+import { writeAudit } from './audit';
+import { storeDocumentVersion } from './documents';
+import { evaluateApplication } from './eligibility';
+import { receiptVerificationUrl } from './submission';
+
+type ObservationRow = typeof observations.$inferSelect;
+type RoundRow = typeof observationRounds.$inferSelect;
+export type ObservationStatus = ObservationRow['status'];
+
+// ───────────────────────────── shared helpers (also used by decisions and replacements) ─────────────────────────────
+
+function baseUrl(): string {
+  return env().PUBLIC_BASE_URL.replace(/\/+$/, '');
+}
+
+/**
+ * A rule citation lives in `observations.rule_id` as "<rule id>\n<source text>": the table has no column
+ * for the source yet, and rule ids never hold a line break.
+ */
+export function encodeRuleCitation(ruleId: string | undefined, source: string): string {
+  return `${ruleId ?? ''}\n${source.trim()}`;
+}
+
+export function decodeRuleCitation(stored: string | null): { id: string | null; source: string } | null {
+  if (!stored) return null;
+  const at = stored.indexOf('\n');
+  if (at < 0) return { id: stored, source: '' };
+  const id = stored.slice(0, at).trim();
+  return { id: id || null, source: stored.slice(at + 1).trim() };
+}
+
+export interface ParticipantRecipients {
+  /** Members of the union, employer, sponsor and builder behind the application (accounts in the portal). */
+  members: string[];
+  /** Workers of the active roster with an e-mail and no member account among the above. */
+  workers: string[];
+}
+
+/** Who hears about the application: every member of its parties and every worker of its roster with an e-mail. */
+export async function listParticipantRecipients(db: DbOrTx, application: ApplicationRow): Promise<ParticipantRecipients> {
+  const partyConditions = [eq(memberships.organizationId, application.organizationId)];
+  if (application.employerId) partyConditions.push(eq(memberships.employerId, application.employerId));
+  const sponsorIds = [application.sponsorId, application.builderId].filter((v): v is string => v !== null);
+  if (sponsorIds.length) partyConditions.push(inArray(memberships.sponsorId, sponsorIds));
+  const memberRows = await db
+    .select({ email: users.email })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(and(or(...partyConditions), isNull(users.disabledAt)));
+  const workerRows = await db
+    .select({ email: rosterEntries.email })
+    .from(rosterEntries)
+    .where(and(eq(rosterEntries.applicationId, application.id), eq(rosterEntries.status, 'activo')));
+  const members = [...new Set(memberRows.map((m) => m.email.trim().toLowerCase()))].sort();
+  const memberSet = new Set(members);
+  const workers = [
+    ...new Set(workerRows.map((w) => w.email?.trim().toLowerCase() ?? '').filter((e) => e !== '' && !memberSet.has(e))),
+  ].sort();
+  return { members, workers };
+}
+
+/** The reviewers of a region (active accounts), who hear that a correction arrived. */
+export async function listRegionReviewerEmails(db: DbOrTx, regionCode: string | null): Promise<string[]> {
+  if (!regionCode) return [];
+  const rows = await db
+    .select({ email: users.email })
+    .from(users)
+    .where(and(eq(users.role, 'reviewer'), eq(users.regionCode, regionCode), isNull(users.disabledAt)));
+  return [...new Set(rows.map((r) => r.email.trim().toLowerCase()))].sort();
+}
+
+/**
+ * Queues the «cambió el estado» mail once per recipient and transition: the dedupe key names the
+ * application version the move produced, which no other move shares.
+ */
+export async function queueStatusChangedMails(
+  tx: DbOrTx,
+  application: ApplicationRow,
+  change: { status: ApplicationStatus; version: number; at: Date; reason?: string },
+  recipients: { members: string[]; workers: string[] },
+): Promise<number> {
+  const memberUrl = `${baseUrl()}/portal/postulaciones/${application.id}/estado`;
+  // Workers may have no account: the receipt's public check shows the status without signing in.
+  const workerUrl = application.submissionHash ? receiptVerificationUrl(application.number, application.submissionHash) : memberUrl;
+  let queued = 0;
+  for (const [emails, url] of [
+    [recipients.members, memberUrl],
+    [recipients.workers, workerUrl],
+  ] as const) {
+    for (const email of emails) {
+      const mail = applicationStatusChangedMail({
+        applicationNumber: application.number,
+        projectName: application.projectName,
+        statusLabel: applicationStatusLabels[change.status],
+        reason: change.reason,
+        changedAt: change.at,
+        url,
+      });
+      await enqueueMail(tx, { to: [email], ...mail }, `status:${application.id}:v${change.version}:${email}`);
+      queued++;
+    }
+  }
+  return queued;
+}
+
+/** The latest round that was sent, if any. */
+async function latestSentRound(db: DbOrTx, applicationId: string): Promise<RoundRow | null> {
+  const [round] = await db
+    .select()
+    .from(observationRounds)
+    .where(and(eq(observationRounds.applicationId, applicationId), isNotNull(observationRounds.sentAt)))
+    .orderBy(desc(observationRounds.number))
+    .limit(1);
+  return round ?? null;
+}
+
+async function draftRound(db: DbOrTx, applicationId: string): Promise<RoundRow | null> {
+  const [round] = await db
+    .select()
+    .from(observationRounds)
+    .where(and(eq(observationRounds.applicationId, applicationId), isNull(observationRounds.sentAt)))
+    .limit(1);
+  return round ?? null;
+}
+
+async function getOrCreateDraftRound(tx: DbOrTx, user: SessionUser, applicationId: string): Promise<RoundRow> {
+  const existing = await draftRound(tx, applicationId);
+  if (existing) return existing;
+  const [max] = await tx
+    .select({ n: sql<number>`coalesce(max(${observationRounds.number}), 0)::int` })
+    .from(observationRounds)
+    .where(eq(observationRounds.applicationId, applicationId));
+  const [created] = await tx
+    .insert(observationRounds)
+    .values({ applicationId, number: (max?.n ?? 0) + 1, createdBy: user.id })
+    .returning();
+  return created!;
+}
+
+/** The correction deadline of the current round has passed (by the server clock). */
+export async function isCorrectionDeadlinePassed(db: DbOrTx, applicationId: string, at: Date = now()): Promise<boolean> {
+  const round = await latestSentRound(db, applicationId);
+  return round?.deadlineAt ? isPastDeadline(at, round.deadlineAt) : false;
+}
+
+/**
+ * Whether SERVIU has observations on the file that are not resolved yet: sent and unanswered, or
+ * answered and waiting for SERVIU. A repeated («reiterada») observation is closed in its round; its
+ * follow-up in the next round carries the open state.
+ */
+export async function hasOpenObservations(db: DbOrTx, applicationId: string): Promise<boolean> {
+  const [row] = await db
+    .select({ id: observations.id })
+    .from(observations)
+    .innerJoin(observationRounds, eq(observationRounds.id, observations.roundId))
+    .where(
+      and(
+        eq(observations.applicationId, applicationId),
+        isNotNull(observationRounds.sentAt),
+        inArray(observations.status, ['abierta', 'respondida']),
+      ),
+    )
+    .limit(1);
+  return row !== undefined;
+}
+
+/** Blocking observations that still stop a technical approval: drafts, unanswered, or answered but not accepted. */
+export async function listOpenBlockingObservations(
+  db: DbOrTx,
+  applicationId: string,
+): Promise<{ id: string; message: string; status: ObservationStatus; roundNumber: number }[]> {
+  return db
+    .select({ id: observations.id, message: observations.message, status: observations.status, roundNumber: observationRounds.number })
+    .from(observations)
+    .innerJoin(observationRounds, eq(observationRounds.id, observations.roundId))
+    .where(
+      and(
+        eq(observations.applicationId, applicationId),
+        eq(observations.severity, 'bloqueante'),
+        inArray(observations.status, ['borrador', 'abierta', 'respondida']),
+      ),
+    )
+    .orderBy(asc(observationRounds.number), asc(observations.createdAt));
+}
+
+// ───────────────────────────── targets: what an observation is pinned to ─────────────────────────────
+
+export type ObservationTarget =
+  | { kind: 'campo'; section: string; field: string; label: string }
+  | { kind: 'documento'; documentId: string; slot: string; rosterEntryId: string | null; label: string }
+  | { kind: 'trabajador'; rosterEntryId: string; label: string }
+  | { kind: 'general'; label: string };
+
+type TargetContext = {
+  documents: Map<string, { slot: string; version: number; fileName: string; rosterEntryId: string | null }>;
+  roster: Map<string, { name: string; rut: string; status: string }>;
+};
+
+function sectionLabel(section: string): string {
+  return (observationSectionLabels as Record<string, string>)[section] ?? section;
+}
+
+function targetOf(row: Pick<ObservationRow, 'targetField' | 'documentId' | 'rosterEntryId'>, ctx: TargetContext): ObservationTarget {
+  if (row.documentId) {
+    const doc = ctx.documents.get(row.documentId);
+    const label = doc
+      ? `${documentSlotById(doc.slot)?.label ?? doc.slot} — versión ${doc.version} (${doc.fileName})`
+      : 'Documento';
+    return { kind: 'documento', documentId: row.documentId, slot: doc?.slot ?? '', rosterEntryId: doc?.rosterEntryId ?? null, label };
+  }
+  if (row.rosterEntryId) {
+    const entry = ctx.roster.get(row.rosterEntryId);
+    const label = entry ? `${entry.name} (RUT ${formatRut(entry.rut)})${entry.status === 'activo' ? '' : ` — ${entry.status}`}` : 'Trabajador de la nómina';
+    return { kind: 'trabajador', rosterEntryId: row.rosterEntryId, label };
+  }
+  if (row.targetField) {
+    const [section = '', ...rest] = row.targetField.split('.');
+    const field = rest.join('.');
+    return { kind: 'campo', section, field, label: `${sectionLabel(section)} › ${field}` };
+  }
+  return { kind: 'general', label: 'Postulación en general' };
+}
+
+/** The parties that answer an observation: the owner of the section, the uploader of the document, the union for a worker. */
+function ownersOf(target: ObservationTarget): Party[] {
+  switch (target.kind) {
+    case 'campo':
+      return [...((sectionOwners as Record<string, readonly Party[]>)[target.section] ?? ['organizacion'])];
+    case 'documento':
+      return [...(documentSlotById(target.slot)?.uploaders ?? ['organizacion'])];
+    case 'trabajador':
+    case 'general':
+      return ['organizacion'];
+  }
+}
+
+async function targetContext(db: DbOrTx, applicationId: string): Promise<TargetContext> {
+  const docs = await db
+    .select({ id: documents.id, slot: documents.slot, version: documents.version, fileName: documents.fileName, rosterEntryId: documents.rosterEntryId })
+    .from(documents)
+    .where(eq(documents.applicationId, applicationId));
+  const roster = await db
+    .select({ id: rosterEntries.id, firstNames: rosterEntries.firstNames, lastNames: rosterEntries.lastNames, rut: rosterEntries.rut, status: rosterEntries.status })
+    .from(rosterEntries)
+    .where(eq(rosterEntries.applicationId, applicationId));
+  return {
+    documents: new Map(docs.map((d) => [d.id, { slot: d.slot, version: d.version, fileName: d.fileName, rosterEntryId: d.rosterEntryId }])),
+    roster: new Map(roster.map((r) => [r.id, { name: `${r.firstNames} ${r.lastNames}`, rut: r.rut, status: r.status }])),
+  };
+}
+
+// ───────────────────────────── DTOs ─────────────────────────────
+
+export interface ObservationDto {
+  id: string;
+  roundNumber: number;
+  status: ObservationStatus;
+  severity: 'bloqueante' | 'advertencia';
+  message: string;
+  rule: { id: string | null; source: string } | null;
+  target: ObservationTarget;
+  owners: Party[];
+  answer: string | null;
+  answeredAt: Date | null;
+}
+
+export interface RoundDto {
+  id: string;
+  number: number;
+  sentAt: Date | null;
+  deadlineAt: Date | null;
+  observations: ObservationDto[];
+}
+
+async function loadRounds(db: DbOrTx, applicationId: string, options: { sentOnly: boolean }): Promise<RoundDto[]> {
+  const rounds = await db
+    .select()
+    .from(observationRounds)
+    .where(
+      and(eq(observationRounds.applicationId, applicationId), options.sentOnly ? isNotNull(observationRounds.sentAt) : undefined),
+    )
+    .orderBy(desc(observationRounds.number));
+  if (rounds.length === 0) return [];
+  const rows = await db
+    .select()
+    .from(observations)
+    .where(inArray(observations.roundId, rounds.map((r) => r.id)))
+    .orderBy(asc(observations.createdAt), asc(observations.id));
+  const ctx = await targetContext(db, applicationId);
+  return rounds.map((round) => ({
+    id: round.id,
+    number: round.number,
+    sentAt: round.sentAt,
+    deadlineAt: round.deadlineAt,
+    observations: rows
+      .filter((o) => o.roundId === round.id)
+      // Blocking first: they decide whether the file moves on.
+      .sort((a, b) => (a.severity === b.severity ? 0 : a.severity === 'bloqueante' ? -1 : 1))
+      .map((o) => {
+        const target = targetOf(o, ctx);
+        return {
+          id: o.id,
+          roundNumber: round.number,
+          status: o.status,
+          severity: o.severity,
+          message: o.message,
+          rule: decodeRuleCitation(o.ruleId),
+          target,
+          owners: ownersOf(target),
+          answer: o.answer,
+          answeredAt: o.answeredAt,
+        };
+      }),
+  }));
+}
+
+// ───────────────────────────── changes since a round was sent ─────────────────────────────
+
+export interface FieldChangeDto {
+  section: string;
+  sectionLabel: string;
+  field: string;
+  before: string;
+  after: string;
+}
+
+export interface RosterChangeDto {
+  kind: 'agregado' | 'quitado' | 'modificado' | 'reemplazo';
+  description: string;
+}
+
+export interface DocumentChangeDto {
+  id: string;
+  label: string;
+  version: number;
+  fileName: string;
+  uploadedAt: Date;
+}
+
+export interface ChangesDto {
+  since: Date;
+  fields: FieldChangeDto[];
+  roster: RosterChangeDto[];
+  documents: DocumentChangeDto[];
+}
+
+function display(value: unknown): string {
+  if (value === null || value === undefined || value === '') return '(vacío)';
+  if (typeof value === 'boolean') return value ? 'Sí' : 'No';
+  if (typeof value === 'string' || typeof value === 'number') return String(value);
+  return JSON.stringify(value);
+}
+
+/** Leaves of a section's audit snapshot as "path → value" ("data.dominio.certificateIssuedOn"). */
+function flatten(value: unknown, prefix = '', out: Map<string, unknown> = new Map()): Map<string, unknown> {
+  if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
+    for (const [key, child] of Object.entries(value as Record<string, unknown>)) {
+      if (!prefix && (key === 'section' || key === 'version')) continue;
+      flatten(child, prefix ? `${prefix}.${key}` : key, out);
+    }
+  } else if (prefix) {
+    out.set(prefix, value);
+  }
+  return out;
+}
+
+const ROSTER_FIELD_LABELS: Record<string, string> = {
+  rut: 'RUT',
+  firstNames: 'nombres',
+  lastNames: 'apellidos',
+  unionMember: 'socio',
+  rshPercentile: 'tramo RSH',
+  householdSize: 'integrantes del hogar',
+  monthlyIncomeClp: 'ingreso mensual',
+  savingsUf: 'ahorro',
+  savingsDepositedUf: 'ahorro depositado',
+  band: 'tramo de vivienda',
+  birthDate: 'fecha de nacimiento',
+  email: 'correo',
+};
+
+function personOf(value: unknown): string {
+  const v = (value ?? {}) as { firstNames?: unknown; lastNames?: unknown; rut?: unknown };
+  const name = `${typeof v.firstNames === 'string' ? v.firstNames : ''} ${typeof v.lastNames === 'string' ? v.lastNames : ''}`.trim();
+  const rut = typeof v.rut === 'string' ? ` (RUT ${formatRut(v.rut)})` : '';
+  return `${name || 'Trabajador'}${rut}`;
+}
+
+/**
+ * Only what changed since a round was sent: section fields, roster rows and new document versions, from
+ * the audit rows written after the round's own audit row (ids grow with every row, whatever the clock).
+ */
+async function getChangesSinceRound(db: DbOrTx, applicationId: string, round: RoundRow): Promise<ChangesDto | null> {
+  if (!round.sentAt) return null;
+  const [marker] = await db
+    .select({ id: auditLog.id })
+    .from(auditLog)
+    .where(
+      and(
+        eq(auditLog.entityType, 'application'),
+        eq(auditLog.entityId, applicationId),
+        eq(auditLog.action, 'observation.round.send'),
+        sql`${auditLog.after}->>'roundId' = ${round.id}`,
+      ),
+    )
+    .limit(1);
+  const rows = marker
+    ? await db
+        .select({ id: auditLog.id, action: auditLog.action, before: auditLog.before, after: auditLog.after })
+        .from(auditLog)
+        .where(and(eq(auditLog.entityType, 'application'), eq(auditLog.entityId, applicationId), gt(auditLog.id, marker.id)))
+        .orderBy(asc(auditLog.id))
+    : [];
+
+  // Section fields: the value before the first change and after the last one.
+  const fieldChanges = new Map<string, { section: string; field: string; before: unknown; after: unknown }>();
+  const roster: RosterChangeDto[] = [];
+  for (const row of rows) {
+    if (row.action === 'application.section.update') {
+      const section = String((row.after as { section?: unknown } | null)?.section ?? (row.before as { section?: unknown } | null)?.section ?? '');
+      const before = flatten(row.before);
+      const after = flatten(row.after);
+      for (const key of new Set([...before.keys(), ...after.keys()])) {
+        const id = `${section}:${key}`;
+        const existing = fieldChanges.get(id);
+        if (existing) existing.after = after.get(key);
+        else fieldChanges.set(id, { section, field: key.replace(/^data\./, ''), before: before.get(key), after: after.get(key) });
+      }
+    } else if (row.action === 'roster.entry.create') {
+      roster.push({ kind: 'agregado', description: `Se agregó a ${personOf(row.after)}.` });
+    } else if (row.action === 'roster.entry.delete') {
+      roster.push({ kind: 'quitado', description: `Se quitó a ${personOf(row.before)}.` });
+    } else if (row.action === 'roster.entry.update') {
+      const before = (row.before ?? {}) as Record<string, unknown>;
+      const after = (row.after ?? {}) as Record<string, unknown>;
+      const changed = Object.keys(ROSTER_FIELD_LABELS)
+        .filter((k) => display(before[k]) !== display(after[k]))
+        .map((k) => `${ROSTER_FIELD_LABELS[k]}: ${display(before[k])} → ${display(after[k])}`);
+      if (changed.length) roster.push({ kind: 'modificado', description: `Se modificó a ${personOf(row.after)}: ${changed.join('; ')}.` });
+    } else if (row.action === 'roster.replacement.create') {
+      const after = (row.after ?? {}) as { replaced?: unknown; replacement?: unknown };
+      roster.push({ kind: 'reemplazo', description: `${personOf(after.replacement)} reemplaza a ${personOf(after.replaced)}.` });
+    } else if (row.action === 'roster.import.accept') {
+      roster.push({ kind: 'modificado', description: 'Se reemplazó la nómina con un archivo importado.' });
+    }
+  }
+  const fields = [...fieldChanges.values()]
+    .filter((c) => display(c.before) !== display(c.after))
+    .map((c) => ({ section: c.section, sectionLabel: sectionLabel(c.section), field: c.field, before: display(c.before), after: display(c.after) }));
+
+  // New document versions: their upload audit rows, also after the marker.
+  const uploads = marker
+    ? await db
+        .select({ documentId: auditLog.entityId })
+        .from(auditLog)
+        .where(
+          and(
+            eq(auditLog.entityType, 'document'),
+            eq(auditLog.action, 'document.upload'),
+            gt(auditLog.id, marker.id),
+            sql`${auditLog.after}->>'applicationId' = ${applicationId}`,
+          ),
+        )
+    : [];
+  const uploadedIds = uploads.map((u) => u.documentId).filter((v): v is string => v !== null);
+  const docs = uploadedIds.length
+    ? await db
+        .select({ id: documents.id, slot: documents.slot, version: documents.version, fileName: documents.fileName, uploadedAt: documents.uploadedAt })
+        .from(documents)
+        .where(and(eq(documents.applicationId, applicationId), inArray(documents.id, uploadedIds)))
+        .orderBy(asc(documents.uploadedAt), asc(documents.slot), asc(documents.version))
+    : [];
+  return {
+    since: round.sentAt,
+    fields,
+    roster,
+    documents: docs.map((d) => ({
+      id: d.id,
+      label: documentSlotById(d.slot)?.label ?? d.slot,
+      version: d.version,
+      fileName: d.fileName,
+      uploadedAt: d.uploadedAt,
+    })),
+  };
+}
+
+// ───────────────────────────── SERVIU: the observations page ─────────────────────────────
+
+export interface CitableRuleDto {
+  id: string;
+  label: string;
+  message: string;
+  source: string;
+}
+
+export interface ReviewObservationsDto {
+  application: { id: string; number: string; projectName: string; status: ApplicationStatus };
+  callName: string;
+  /** The user may draft observations now (right + state). */
+  canDraft: boolean;
+  draftBlockedReason: string | null;
+  /** The draft round can be sent now. */
+  canSend: boolean;
+  sendBlockedReason: string | null;
+  /** Sent observations can be accepted or repeated now. */
+  canReview: boolean;
+  draft: RoundDto | null;
+  /** Sent rounds, newest first. */
+  rounds: RoundDto[];
+  deadline: {
+    /** End of the call's «subsanación» milestone, when the call has one. */
+    callDate: Date | null;
+    callDatePassed: boolean;
+    defaultWorkingDays: number;
+    /** The deadline N working days from today would give, for the default N. */
+    workingDaysPreview: Date;
+  };
+  targets: {
+    sections: { value: string; label: string }[];
+    documents: { value: string; label: string }[];
+    roster: { value: string; label: string }[];
+  };
+  citableRules: CitableRuleDto[];
+  changes: ChangesDto | null;
+}
+
+const DRAFTABLE: readonly ApplicationStatus[] = ['en_revision', 'subsanada'];
+
+async function subsanacionMilestoneEnd(db: DbOrTx, callId: string): Promise<Date | null> {
+  const [row] = await db
+    .select({ endsAt: callMilestones.endsAt })
+    .from(callMilestones)
+    .where(and(eq(callMilestones.callId, callId), eq(callMilestones.code, 'subsanacion')))
+    .limit(1);
+  return row?.endsAt ?? null;
+}
+
+/** Whether SERVIU may mark observations of sent rounds accepted or repeated in this state. */
+async function reviewable(db: DbOrTx, access: ApplicationAccess, at: Date): Promise<boolean> {
+  const status = access.application.status;
+  if (status === 'subsanada' || status === 'en_revision') return true;
+  return status === 'observada' && (await isCorrectionDeadlinePassed(db, access.application.id, at));
+}
+
+/**
+ * The observations page of SERVIU for one file of the official's region ('review.read' scope; another
+ * region's file is NotFoundError): draft and sent rounds, what can be pinned, the rules that fail and,
+ * after a correction, only what changed since the round was sent.
+ */
+export async function getReviewObservations(user: SessionUser, applicationId: string): Promise<ReviewObservationsDto> {
+  const db = await getDb();
+  const access = await loadApplication(db, user, applicationId, 'review.read');
+  const { application } = access;
+  const at = now();
+  const mayObserve = hasPermission(user.role, 'review.observe');
+  const all = await loadRounds(db, application.id, { sentOnly: false });
+  const draft = all.find((r) => r.sentAt === null) ?? null;
+  const rounds = all.filter((r) => r.sentAt !== null);
+  const unresolved = rounds.flatMap((r) => r.observations).filter((o) => o.status === 'abierta' || o.status === 'respondida');
+
+  let draftBlockedReason: string | null = null;
+  if (!mayObserve) draftBlockedReason = 'Su rol puede ver las observaciones, pero no formularlas.';
+  else if (!DRAFTABLE.includes(application.status))
+    draftBlockedReason =
+      application.status === 'enviada'
+        ? 'Tome la postulación para revisión antes de formular observaciones.'
+        : application.status === 'observada'
+          ? 'Hay una ronda de observaciones en curso; espere la subsanación o el vencimiento del plazo.'
+          : `La postulación está «${applicationStatusLabels[application.status]}»: no admite nuevas observaciones.`;
+
+  let sendBlockedReason: string | null = draftBlockedReason;
+  if (!sendBlockedReason && (!draft || draft.observations.length === 0)) sendBlockedReason = 'Agregue al menos una observación para enviar la ronda.';
+  if (!sendBlockedReason && unresolved.length > 0)
+    sendBlockedReason = `Antes de enviar una nueva ronda, acepte o reitere las ${unresolved.length} observación(es) de la ronda anterior.`;
+  if (!sendBlockedReason && !checkTransition(application.status, 'observada', user.role).ok)
+    sendBlockedReason = 'Su rol no permite enviar observaciones.';
+
+  const callDate = await subsanacionMilestoneEnd(db, application.callId);
+  const params = access.call.parameters;
+  const ctx = await targetContext(db, application.id);
+  const eligibility = await evaluateApplication(db, access);
+  const citableRules: CitableRuleDto[] = [
+    ...eligibility.rules.filter((r) => !r.ok).map((r) => ({ id: r.id, label: r.message, message: r.message, source: r.source })),
+    ...eligibility.workers.flatMap((w) =>
+      w.reasons.filter((r) => !r.ok).map((r) => ({ id: r.id, label: `${w.name}: ${r.message}`, message: `${w.name}: ${r.message}`, source: r.source })),
+    ),
+  ];
+  const latestRow = rounds.length > 0 ? await latestSentRound(db, application.id) : null;
+  return {
+    application: { id: application.id, number: application.number, projectName: application.projectName, status: application.status },
+    callName: access.call.name,
+    canDraft: draftBlockedReason === null,
+    draftBlockedReason,
+    canSend: sendBlockedReason === null,
+    sendBlockedReason,
+    canReview: mayObserve && (await reviewable(db, access, at)),
+    draft,
+    rounds,
+    deadline: {
+      callDate,
+      callDatePassed: callDate ? isPastDeadline(at, callDate) : true,
+      defaultWorkingDays: params.deadlines.correctionWorkingDays,
+      workingDaysPreview: addWorkingDays(at, params.deadlines.correctionWorkingDays, params),
+    },
+    targets: {
+      sections: Object.entries(observationSectionLabels).map(([value, label]) => ({ value, label })),
+      documents: [...ctx.documents.entries()]
+        .map(([id, d]) => ({ value: id, label: `${documentSlotById(d.slot)?.label ?? d.slot} — versión ${d.version} (${d.fileName})` }))
+        .sort((a, b) => a.label.localeCompare(b.label, 'es')),
+      roster: [...ctx.roster.entries()]
+        .filter(([, r]) => r.status === 'activo')
+        .map(([id, r]) => ({ value: id, label: `${r.name} (RUT ${formatRut(r.rut)})` }))
+        .sort((a, b) => a.label.localeCompare(b.label, 'es')),
+    },
+    citableRules,
+    changes: latestRow && application.status !== 'observada' ? await getChangesSinceRound(db, application.id, latestRow) : null,
+  };
+}
+
+/** Loads a file of the official's region to change its observations ('review.observe'), locked for the transaction. */
+async function loadForObserving(tx: DbOrTx, user: SessionUser, applicationId: string): Promise<ApplicationAccess> {
+  return loadApplication(tx, user, applicationId, 'review.observe', { forUpdate: true });
+}
+
+/**
+ * Drafts one observation in the file's open round (created on first use). It must be pinned to a field
+ * of a section, a document version or a roster row of this same application, and cite its rule.
+ */
+export async function createObservation(tx: DbOrTx, user: SessionUser, input: TCreateObservation): Promise<{ id: string; roundNumber: number }> {
+  const access = await loadForObserving(tx, user, input.applicationId);
+  const { application } = access;
+  if (!DRAFTABLE.includes(application.status))
+    throw new DomainError(
+      application.status === 'enviada'
+        ? 'Tome la postulación para revisión antes de formular observaciones.'
+        : `La postulación está «${applicationStatusLabels[application.status]}»: no admite nuevas observaciones.`,
+    );
+  let targetField: string | null = null;
+  let documentId: string | null = null;
+  let rosterEntryId: string | null = null;
+  if (input.targetKind === 'campo') {
+    targetField = `${input.section as ObservationSection}.${input.field!.replace(/\s+/g, ' ')}`;
+  } else if (input.targetKind === 'documento') {
+    const [doc] = await tx
+      .select({ id: documents.id })
+      .from(documents)
+      .where(and(eq(documents.id, input.documentId!), eq(documents.applicationId, application.id)))
+      .limit(1);
+    if (!doc) throw new DomainError('El documento elegido no es de esta postulación.', { documentId: 'El documento elegido no es de esta postulación.' });
+    documentId = doc.id;
+  } else {
+    const [entry] = await tx
+      .select({ id: rosterEntries.id })
+      .from(rosterEntries)
+      .where(and(eq(rosterEntries.id, input.rosterEntryId!), eq(rosterEntries.applicationId, application.id)))
+      .limit(1);
+    if (!entry) throw new DomainError('La persona elegida no está en la nómina de esta postulación.', { rosterEntryId: 'La persona elegida no está en la nómina de esta postulación.' });
+    rosterEntryId = entry.id;
+  }
+  const round = await getOrCreateDraftRound(tx, user, application.id);
+  const [row] = await tx
+    .insert(observations)
+    .values({
+      applicationId: application.id,
+      roundId: round.id,
+      targetField,
+      documentId,
+      rosterEntryId,
+      severity: input.severity,
+      ruleId: encodeRuleCitation(input.ruleId, input.ruleSource),
+      message: input.message,
+      status: 'borrador',
+      createdBy: user.id,
+      createdAt: now(),
+    })
+    .returning({ id: observations.id });
+  await writeAudit(tx, user, {
+    action: 'observation.create',
+    entityType: 'observation',
+    entityId: row!.id,
+    after: {
+      applicationId: application.id,
+      round: round.number,
+      targetField,
+      documentId,
+      rosterEntryId,
+      severity: input.severity,
+      ruleId: input.ruleId ?? null,
+      ruleSource: input.ruleSource,
+      message: input.message,
+    },
+  });
+  return { id: row!.id, roundNumber: round.number };
+}
+
+/** Deletes an observation that was never sent (a sent one stays on record for good). */
+export async function deleteObservation(tx: DbOrTx, user: SessionUser, input: TDeleteObservation): Promise<void> {
+  const access = await loadForObserving(tx, user, input.applicationId);
+  const [row] = await tx
+    .select()
+    .from(observations)
+    .where(and(eq(observations.id, input.observationId), eq(observations.applicationId, access.application.id)))
+    .limit(1);
+  if (!row) throw new NotFoundError('No se encontró la observación.');
+  if (row.status !== 'borrador') throw new DomainError('Solo se pueden eliminar observaciones en borrador; las enviadas quedan en el expediente.');
+  await tx.delete(observations).where(eq(observations.id, row.id));
+  await writeAudit(tx, user, {
+    action: 'observation.delete',
+    entityType: 'observation',
+    entityId: row.id,
+    before: { applicationId: row.applicationId, targetField: row.targetField, documentId: row.documentId, rosterEntryId: row.rosterEntryId, severity: row.severity, message: row.message },
+  });
+}
+
+/** The deadline of a round: the call's «subsanación» date, or N administrative working days from today. */
+export async function correctionDeadlineFor(
+  db: DbOrTx,
+  access: ApplicationAccess,
+  choice: Pick<TSendObservationRound, 'deadlineKind' | 'workingDays'>,
+  at: Date,
+): Promise<Date> {
+  const params = access.call.parameters;
+  if (choice.deadlineKind === 'llamado') {
+    const callDate = await subsanacionMilestoneEnd(db, access.application.callId);
+    if (!callDate) throw new DomainError('El llamado no tiene una fecha de subsanación en su cronograma; fije el plazo en días hábiles.', { deadlineKind: 'El llamado no tiene fecha de subsanación.' });
+    if (isPastDeadline(at, callDate)) {
+      const message = `La fecha de subsanación del llamado (${formatSantiagoDateTime(callDate)}) ya pasó; fije el plazo en días hábiles.`;
+      throw new DomainError(message, { deadlineKind: message });
+    }
+    return callDate;
+  }
+  // Ley N°19.880 art. 25: administrative working days, Chile's public holidays excluded; ends at 23:59:59 in Santiago.
+  return new Date(addWorkingDays(at, choice.workingDays ?? params.deadlines.correctionWorkingDays, params).getTime());
+}
+
+/**
+ * Sends the draft round as one notice with its correction deadline: the observations open, the file
+ * moves to «observada» (state machine) and every participant gets one mail.
+ */
+export async function sendObservationRound(
+  tx: DbOrTx,
+  user: SessionUser,
+  input: TSendObservationRound,
+): Promise<{ roundNumber: number; deadlineAt: Date; observationCount: number; mailsQueued: number }> {
+  const access = await loadForObserving(tx, user, input.applicationId);
+  const { application } = access;
+  const check = checkTransition(application.status, 'observada', user.role);
+  if (!check.ok) throw new DomainError(check.message);
+  const round = await draftRound(tx, application.id);
+  const drafted = round
+    ? await tx.select({ id: observations.id }).from(observations).where(and(eq(observations.roundId, round.id), eq(observations.status, 'borrador')))
+    : [];
+  if (!round || drafted.length === 0) throw new DomainError('Agregue al menos una observación antes de enviar la ronda.');
+  const [pending] = await tx
+    .select({ n: sql<number>`count(*)::int` })
+    .from(observations)
+    .innerJoin(observationRounds, eq(observationRounds.id, observations.roundId))
+    .where(
+      and(eq(observations.applicationId, application.id), isNotNull(observationRounds.sentAt), inArray(observations.status, ['abierta', 'respondida'])),
+    );
+  if ((pending?.n ?? 0) > 0)
+    throw new DomainError(`Antes de enviar una nueva ronda, acepte o reitere las ${pending!.n} observación(es) de la ronda anterior.`);
+
+  const at = now();
+  const deadlineAt = await correctionDeadlineFor(tx, access, input, at);
+  await tx.update(observationRounds).set({ sentAt: at, deadlineAt }).where(eq(observationRounds.id, round.id));
+  await tx.update(observations).set({ status: 'abierta' }).where(and(eq(observations.roundId, round.id), eq(observations.status, 'borrador')));
+  const moved = await transitionStatus(tx, application.id, application.status, 'observada');
+  if (!moved) throw new DomainError('El estado de la postulación cambió mientras usted trabajaba. Recargue la página.');
+  await writeAudit(tx, user, {
+    action: 'observation.round.send',
+    entityType: 'application',
+    entityId: application.id,
+    before: { status: application.status },
+    after: {
+      status: 'observada',
+      roundId: round.id,
+      round: round.number,
+      deadlineAt: deadlineAt.toISOString(),
+      deadlineKind: input.deadlineKind,
+      workingDays: input.deadlineKind === 'dias_habiles' ? (input.workingDays ?? null) : null,
+      observations: drafted.length,
+    },
+  });
+
+  const recipients = await listParticipantRecipients(tx, application);
+  const url = `${baseUrl()}/portal/postulaciones/${application.id}/observaciones`;
+  let mailsQueued = 0;
+  for (const email of recipients.members) {
+    const mail = observationsSentMail({
+      applicationNumber: application.number,
+      projectName: application.projectName,
+      observationCount: drafted.length,
+      deadline: deadlineAt,
+      url,
+    });
+    await enqueueMail(tx, { to: [email], ...mail }, `observations:${round.id}:${email}`);
+    mailsQueued++;
+  }
+  mailsQueued += await queueStatusChangedMails(tx, moved, { status: 'observada', version: moved.version, at }, { members: [], workers: recipients.workers });
+  return { roundNumber: round.number, deadlineAt, observationCount: drafted.length, mailsQueued };
+}
+
+/**
+ * SERVIU's verdict on a sent observation once the applicant had their turn: «aceptada» closes it;
+ * «reiterada» closes it in its round and repeats it, as a draft, in the next round.
+ */
+export async function reviewObservation(tx: DbOrTx, user: SessionUser, input: TReviewObservation): Promise<{ followUpId: string | null }> {
+  const access = await loadForObserving(tx, user, input.applicationId);
+  const at = now();
+  if (!(await reviewable(tx, access, at)))
+    throw new DomainError(
+      access.application.status === 'observada'
+        ? 'El plazo para subsanar aún no vence y la organización no ha enviado la subsanación; todavía no se pueden evaluar las respuestas.'
+        : `La postulación está «${applicationStatusLabels[access.application.status]}»: sus observaciones ya no se evalúan.`,
+    );
+  const [row] = await tx
+    .select({ observation: observations, sentAt: observationRounds.sentAt })
+    .from(observations)
+    .innerJoin(observationRounds, eq(observationRounds.id, observations.roundId))
+    .where(and(eq(observations.id, input.observationId), eq(observations.applicationId, access.application.id)))
+    .for('update')
+    .limit(1);
+  if (!row) throw new NotFoundError('No se encontró la observación.');
+  const obs = row.observation;
+  if (!row.sentAt || (obs.status !== 'abierta' && obs.status !== 'respondida'))
+    throw new DomainError('Esta observación ya fue evaluada o aún no se envía.');
+  await tx.update(observations).set({ status: input.verdict }).where(eq(observations.id, obs.id));
+  let followUpId: string | null = null;
+  if (input.verdict === 'reiterada') {
+    const round = await getOrCreateDraftRound(tx, user, access.application.id);
+    const [copy] = await tx
+      .insert(observations)
+      .values({
+        applicationId: obs.applicationId,
+        roundId: round.id,
+        targetField: obs.targetField,
+        documentId: obs.documentId,
+        rosterEntryId: obs.rosterEntryId,
+        severity: obs.severity,
+        ruleId: obs.ruleId,
+        message: obs.message,
+        status: 'borrador',
+        createdBy: user.id,
+        createdAt: now(),
+      })
+      .returning({ id: observations.id });
+    followUpId = copy!.id;
+  }
+  await writeAudit(tx, user, {
+    action: `observation.${input.verdict === 'aceptada' ? 'accept' : 'repeat'}`,
+    entityType: 'observation',
+    entityId: obs.id,
+    before: { status: obs.status },
+    after: { status: input.verdict, applicationId: obs.applicationId, followUpId },
+  });
+  return { followUpId };
+}
+
+// ───────────────────────────── applicant: answer and correct ─────────────────────────────
+
+export interface ApplicantObservationDto extends ObservationDto {
+  /** This user may answer it now. */
+  canAnswer: boolean;
+  /** Why not, when it is theirs to answer but the moment passed. */
+  answerBlockedReason: string | null;
+  /** A corrected file goes to this slot (the observed document's), or the user picks one of `uploadSlots`. */
+  fixedSlot: { slot: string; label: string; needsIssueDate: boolean } | null;
+}
+
+export interface ApplicantObservationsDto {
+  application: { id: string; number: string; projectName: string; status: ApplicationStatus };
+  current: (Omit<RoundDto, 'observations'> & { observations: ApplicantObservationDto[]; deadlinePassed: boolean }) | null;
+  /** Earlier rounds, newest first, read-only. */
+  earlier: RoundDto[];
+  /** Slots this user may upload a corrected document to. */
+  uploadSlots: { slot: string; label: string; needsIssueDate: boolean }[];
+  canSubmitCorrection: boolean;
+  submitBlockedReason: string | null;
+  /** The user speaks for the union (replacements page). */
+  isUnion: boolean;
+}
+
+function deadlineMessage(deadlineAt: Date): string {
+  return `El plazo para responder las observaciones venció el ${formatSantiagoDateTime(deadlineAt)}. Ya no se pueden enviar respuestas ni documentos; SERVIU revisará la postulación con lo recibido.`;
+}
+
+/**
+ * The applicant's observations page ('application.read' scope): sent rounds only; a worker sees just
+ * the observations about their own roster row. Says which observations this user may answer now.
+ */
+export async function getApplicantObservations(user: SessionUser, applicationId: string): Promise<ApplicantObservationsDto> {
+  const db = await getDb();
+  const access = await loadApplication(db, user, applicationId, 'application.read');
+  const { application } = access;
+  const at = now();
+  let rounds = await loadRounds(db, application.id, { sentOnly: true });
+  if (user.role === 'worker') {
+    const own = await db
+      .select({ id: rosterEntries.id })
+      .from(rosterEntries)
+      .where(and(eq(rosterEntries.applicationId, application.id), eq(rosterEntries.rut, user.rut ?? '')));
+    const ids = new Set(own.map((o) => o.id));
+    rounds = rounds.map((r) => ({
+      ...r,
+      observations: r.observations.filter((o) => o.target.kind === 'trabajador' && ids.has(o.target.rosterEntryId)),
+    }));
+  }
+  const [latest, ...earlier] = rounds;
+  const mayEdit = hasPermission(user.role, 'application.edit');
+  const deadlinePassed = latest?.deadlineAt ? isPastDeadline(at, latest.deadlineAt) : false;
+  const uploadSlots = APPLICATION_DOCUMENT_SLOTS.filter((slot) => canUploadSlot(slot, access.parties)).map((slot) => ({
+    slot: slot.id,
+    label: slot.label,
+    needsIssueDate: slot.needsIssueDate,
+  }));
+
+  const current = latest
+    ? {
+        ...latest,
+        deadlinePassed,
+        observations: latest.observations.map((o): ApplicantObservationDto => {
+          const mine = mayEdit && o.owners.some((p) => access.parties.includes(p));
+          let answerBlockedReason: string | null = null;
+          if (!mine) answerBlockedReason = null;
+          else if (application.status !== 'observada') answerBlockedReason = 'La subsanación ya fue enviada.';
+          else if (deadlinePassed && latest.deadlineAt) answerBlockedReason = deadlineMessage(latest.deadlineAt);
+          else if (o.status !== 'abierta' && o.status !== 'respondida') answerBlockedReason = 'SERVIU ya evaluó esta observación.';
+          const definition = o.target.kind === 'documento' ? documentSlotById(o.target.slot) : undefined;
+          return {
+            ...o,
+            canAnswer: mine && answerBlockedReason === null,
+            answerBlockedReason,
+            fixedSlot: definition ? { slot: definition.id, label: definition.label, needsIssueDate: definition.needsIssueDate } : null,
+          };
+        }),
+      }
+    : null;
+
+  let submitBlockedReason: string | null = null;
+  const mayFile = hasPermission(user.role, 'application.submit') && (access.parties.includes('organizacion') || access.parties.includes('empleador'));
+  if (!mayFile) submitBlockedReason = 'La subsanación la envía la organización de trabajadores o el empleador.';
+  else if (application.status !== 'observada' || !current) submitBlockedReason = 'No hay observaciones por subsanar.';
+  else if (current.deadlinePassed && current.deadlineAt) submitBlockedReason = deadlineMessage(current.deadlineAt);
+  else {
+    const missing = current.observations.filter((o) => o.severity === 'bloqueante' && o.status === 'abierta').length;
+    if (missing > 0) submitBlockedReason = `Falta responder ${missing} observación(es) bloqueante(s).`;
+  }
+  return {
+    application: { id: application.id, number: application.number, projectName: application.projectName, status: application.status },
+    current,
+    earlier,
+    uploadSlots,
+    canSubmitCorrection: submitBlockedReason === null,
+    submitBlockedReason,
+    isUnion: access.parties.includes('organizacion'),
+  };
+}
+
+/**
+ * The correction window of an observed file: status «observada» and the current round's deadline not
+ * passed by the server clock. Returns that round; refuses with the deadline stated otherwise.
+ */
+export async function assertCorrectionWindow(db: DbOrTx, access: ApplicationAccess, at: Date): Promise<RoundRow> {
+  if (access.application.status !== 'observada') throw new DomainError('La postulación no tiene observaciones pendientes de subsanar.');
+  const round = await latestSentRound(db, access.application.id);
+  if (!round) throw new DomainError('La postulación no tiene observaciones pendientes de subsanar.');
+  if (round.deadlineAt && isPastDeadline(at, round.deadlineAt)) throw new DomainError(deadlineMessage(round.deadlineAt));
+  return round;
+}
+
+/**
+ * The applicant answers one observation of the current round (the party owning the observed item, before
+ * the deadline), optionally with a corrected document stored as a new version. It can be re-answered
+ * until the correction is sent.
+ */
+export async function answerObservation(
+  tx: DbOrTx,
+  user: SessionUser,
+  input: Omit<TAnswerObservation, 'file'> & { file?: { name: string; bytes: Uint8Array } },
+): Promise<{ documentId: string | null }> {
+  const access = await loadApplication(tx, user, input.applicationId, 'application.edit', { forUpdate: true });
+  const at = now();
+  const round = await assertCorrectionWindow(tx, access, at);
+  const [row] = await tx
+    .select()
+    .from(observations)
+    .where(and(eq(observations.id, input.observationId), eq(observations.applicationId, access.application.id)))
+    .for('update')
+    .limit(1);
+  if (!row || row.status === 'borrador') throw new NotFoundError('No se encontró la observación.');
+  if (row.roundId !== round.id) throw new DomainError('Esta observación es de una ronda anterior y ya fue evaluada por SERVIU.');
+  if (row.status !== 'abierta' && row.status !== 'respondida') throw new DomainError('SERVIU ya evaluó esta observación.');
+  const ctx = await targetContext(tx, access.application.id);
+  const target = targetOf(row, ctx);
+  const owners = ownersOf(target);
+  if (!owners.some((p) => access.parties.includes(p)))
+    throw new DomainError('Esta observación la responde otra de las organizaciones de la postulación; usted puede verla, pero no responderla.');
+
+  let documentId: string | null = null;
+  if (input.file) {
+    let slot: string | undefined;
+    let rosterEntryId: string | null = null;
+    if (target.kind === 'documento') {
+      slot = target.slot;
+      rosterEntryId = target.rosterEntryId;
+    } else {
+      slot = input.slot;
+      if (slot === INCORPORATION_FORM_SLOT_ID) rosterEntryId = target.kind === 'trabajador' ? target.rosterEntryId : null;
+    }
+    const definition = slot ? documentSlotById(slot) : undefined;
+    if (!definition) {
+      const message = 'Elija qué documento está adjuntando.';
+      throw new DomainError(message, { slot: message });
+    }
+    if (!canUploadSlot(definition, access.parties)) {
+      const message = `El documento «${definition.label}» lo sube otra de las organizaciones de la postulación.`;
+      throw new DomainError(message, { slot: message });
+    }
+    const stored = await storeDocumentVersion(tx, user, {
+      applicationId: access.application.id,
+      slot: definition.id,
+      rosterEntryId,
+      fileName: input.file.name,
+      bytes: input.file.bytes,
+      issuedOn: input.issuedOn ?? null,
+    });
+    documentId = stored.id;
+  }
+  await tx.update(observations).set({ answer: input.answer, answeredAt: at, status: 'respondida' }).where(eq(observations.id, row.id));
+  await bumpVersion(tx, access.application.id, null);
+  await writeAudit(tx, user, {
+    action: 'observation.answer',
+    entityType: 'observation',
+    entityId: row.id,
+    before: { status: row.status, answer: row.answer },
+    after: { status: 'respondida', answer: input.answer, applicationId: access.application.id, documentId },
+  });
+  return { documentId };
+}
+
+/**
+ * The applicant sends the correction (subsanación) once every blocking observation of the current round
+ * is answered and before the deadline: «observada» → «subsanada», and the region's reviewers are told.
+ */
+export async function submitCorrection(tx: DbOrTx, user: SessionUser, input: TSubmitCorrection): Promise<{ mailsQueued: number }> {
+  const access = await loadApplication(tx, user, input.applicationId, 'application.submit', { forUpdate: true });
+  const { application } = access;
+  const check = checkTransition(application.status, 'subsanada', user.role);
+  if (!check.ok) throw new DomainError(application.status === 'subsanada' ? 'La subsanación ya fue enviada.' : check.message);
+  if (!access.parties.includes('organizacion') && !access.parties.includes('empleador'))
+    throw new DomainError('La subsanación la envía la organización de trabajadores o el empleador.');
+  const at = now();
+  const round = await assertCorrectionWindow(tx, access, at);
+  const unanswered = await tx
+    .select({ id: observations.id })
+    .from(observations)
+    .where(and(eq(observations.roundId, round.id), eq(observations.severity, 'bloqueante'), eq(observations.status, 'abierta')));
+  if (unanswered.length > 0) throw new DomainError(`Falta responder ${unanswered.length} observación(es) bloqueante(s) antes de enviar la subsanación.`);
+  const moved = await transitionStatus(tx, application.id, 'observada', 'subsanada');
+  if (!moved) throw new DomainError('La subsanación ya fue enviada.');
+  await writeAudit(tx, user, {
+    action: 'application.correction.submit',
+    entityType: 'application',
+    entityId: application.id,
+    before: { status: 'observada' },
+    after: { status: 'subsanada', roundId: round.id, round: round.number },
+  });
+  const reviewers = await listRegionReviewerEmails(tx, application.regionCode);
+  const url = `${baseUrl()}/gestion/postulaciones/${application.id}/observaciones`;
+  for (const email of reviewers) {
+    const mail = applicationStatusChangedMail({
+      applicationNumber: application.number,
+      projectName: application.projectName,
+      statusLabel: applicationStatusLabels.subsanada,
+      changedAt: at,
+      url,
+    });
+    await enqueueMail(tx, { to: [email], ...mail }, `status:${application.id}:v${moved.version}:${email}`);
+  }
+  return { mailsQueued: reviewers.length };
+}
+
+export interface ObservationsBannerDto {
+  applicationId: string;
+  /** «observada»: answers are due; «subsanada»: the correction was sent and SERVIU is reviewing it. */
+  status: 'observada' | 'subsanada';
+  observationCount: number;
+  blockingCount: number;
+  unansweredCount: number;
+  deadlineAt: Date | null;
+  deadlinePassed: boolean;
+}
+
+/**
+ * What the «Con observaciones» banner of the applicant's pages needs, while the file is observed or its
+ * correction is under review ('application.read' scope; null otherwise).
+ */
+export async function getObservationsBanner(user: SessionUser, applicationId: string): Promise<ObservationsBannerDto | null> {
+  const db = await getDb();
+  const access = await loadApplication(db, user, applicationId, 'application.read');
+  const status = access.application.status;
+  if (status !== 'observada' && status !== 'subsanada') return null;
+  const round = await latestSentRound(db, access.application.id);
+  if (!round) return null;
+  const rows = await db
+    .select({ severity: observations.severity, status: observations.status })
+    .from(observations)
+    .where(eq(observations.roundId, round.id));
+  return {
+    applicationId: access.application.id,
+    status,
+    observationCount: rows.length,
+    blockingCount: rows.filter((r) => r.severity === 'bloqueante').length,
+    unansweredCount: rows.filter((r) => r.status === 'abierta').length,
+    deadlineAt: round.deadlineAt,
+    deadlinePassed: round.deadlineAt ? isPastDeadline(now(), round.deadlineAt) : false,
+  };
+}

@@ -1,0 +1,66 @@
+import 'server-only';
+import { eq } from 'drizzle-orm';
+import { getDb } from '@/db';
+import type { DbOrTx } from '@/db/client';
+import { projectDates } from '@/db/schema';
+import { DomainError } from '@/lib/actions/result';
+import type { SessionUser } from '@/lib/auth/session-user';
+import { now } from '@/lib/clock';
+import { callDateOf } from '@/lib/domain/deadlines';
+import { PROJECT_DATE_ORDER, formatDayText, projectDateLabels } from '@/lib/validations/followup';
+import type { ProjectDateField, TUpdateProjectDates } from '@/lib/validations/followup';
+import { writeAudit } from './audit';
+import { loadSelectedApplication } from './followup';
+
+const FIELDS = Object.keys(projectDateLabels) as ProjectDateField[];
+
+export type ProjectDatesDto = Record<ProjectDateField, string | null>;
+
+/** The follow-up dates recorded for a selected project, for SERVIU of its region ('followup.verify'). */
+export async function getProjectDates(user: SessionUser, applicationId: string): Promise<ProjectDatesDto> {
+  const db = await getDb();
+  const access = await loadSelectedApplication(db, user, applicationId, 'followup.verify');
+  const [row] = await db.select().from(projectDates).where(eq(projectDates.applicationId, access.application.id));
+  return Object.fromEntries(FIELDS.map((f) => [f, row?.[f] ?? null])) as ProjectDatesDto;
+}
+
+/**
+ * SERVIU of the region ('followup.verify') records the CBR inscription, the municipal reception and the
+ * hand-over of a selected project: never a day after today (server clock, call's time zone) and in
+ * order with the dates already recorded. The timeline reads them: the CBR item is done and the subsidy
+ * payment window opens (seed 003, «Pago del subsidio»).
+ */
+export async function updateProjectDates(tx: DbOrTx, user: SessionUser, input: TUpdateProjectDates): Promise<{ applicationId: string }> {
+  const access = await loadSelectedApplication(tx, user, input.applicationId, 'followup.verify', { forUpdate: true });
+  const applicationId = access.application.id;
+  const today = callDateOf(now(), access.call.parameters);
+  const typed = FIELDS.filter((f) => input[f] !== undefined);
+  const future = Object.fromEntries(
+    typed.filter((f) => input[f]! > today).map((f) => [f, `${projectDateLabels[f]}: la fecha no puede ser posterior a hoy (${formatDayText(today)}).`]),
+  );
+  if (Object.keys(future).length > 0) throw new DomainError('Hay fechas posteriores a hoy.', future);
+
+  const [current] = await tx.select().from(projectDates).where(eq(projectDates.applicationId, applicationId));
+  const before = Object.fromEntries(FIELDS.map((f) => [f, current?.[f] ?? null])) as ProjectDatesDto;
+  const after = { ...before };
+  for (const f of typed) after[f] = input[f]!;
+  for (const [earlier, later, message] of PROJECT_DATE_ORDER) {
+    const a = after[earlier];
+    const b = after[later];
+    if (a && b && b < a) {
+      // Point at the date that was typed: the recorded one is not on the form.
+      const field = typed.includes(later) ? later : earlier;
+      throw new DomainError(`${message}.`, { [field]: `${message} (${formatDayText(a)} y ${formatDayText(b)}).` });
+    }
+  }
+  if (typed.every((f) => before[f] === after[f])) throw new DomainError('Esas fechas ya estaban registradas: no hay cambios que guardar.');
+
+  const at = now();
+  const changes = Object.fromEntries(typed.map((f) => [f, after[f]]));
+  await tx
+    .insert(projectDates)
+    .values({ applicationId, ...changes, updatedAt: at })
+    .onConflictDoUpdate({ target: projectDates.applicationId, set: { ...changes, updatedAt: at } });
+  await writeAudit(tx, user, { action: 'followup.dates', entityType: 'project_dates', entityId: applicationId, before, after });
+  return { applicationId };
+}

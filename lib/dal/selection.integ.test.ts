@@ -1,0 +1,146 @@
+import { and, eq, inArray } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { setDbForTests } from '@/db';
+import type { DbHandle } from '@/db/client';
+import { applications, auditLog, calls, jobs, projectDates, selectionRuns, users } from '@/db/schema';
+import { seedDemoData } from '@/db/seed/demo';
+import { createSelectionTestCall, seedSelectionDemo } from '@/db/seed/demo-selection';
+import { seedReferenceData } from '@/db/seed/reference';
+import { DomainError } from '@/lib/actions/result';
+import { ForbiddenError } from '@/lib/auth/session-user';
+import type { SessionUser } from '@/lib/auth/session-user';
+import { resetClock, setClock } from '@/lib/clock';
+import { createTestDb } from '@/lib/test/db';
+import {
+  assertSelectionRunEditable,
+  canonicalJson,
+  computeSelection,
+  confirmSelectionRun,
+  createSelectionPreview,
+  getSelectionOverview,
+  listPublishedSelections,
+  sha256Hex,
+} from './selection';
+import type { SelectionInputs } from './selection';
+
+let handle: DbHandle;
+const people: Record<string, SessionUser> = {};
+const today = new Date('2026-11-22T12:00:00Z');
+
+beforeAll(async () => {
+  handle = await createTestDb();
+  await seedReferenceData(handle.db);
+  await seedDemoData(handle.db, today);
+  expect(await seedSelectionDemo(handle.db, today)).toBe(true);
+  expect(await seedSelectionDemo(handle.db, today)).toBe(false);
+  setDbForTests(handle);
+  setClock(today);
+  for (const u of await handle.db.select().from(users)) people[u.email] = { id: u.id, email: u.email, name: u.name, role: u.role, regionCode: u.regionCode, rut: u.rut };
+}, 180_000);
+afterAll(async () => {
+  resetClock();
+  await handle?.close();
+});
+
+const minvu = () => people['minvu@demo.cl']!;
+
+async function demoCallId(): Promise<string> {
+  const [call] = await handle.db.select({ id: calls.id }).from(calls).where(eq(calls.code, 'PVT-DEMO'));
+  return call!.id;
+}
+
+describe('national selection', () => {
+  it('lists the approved projects of every region with their group score and the unset point values', async () => {
+    const overview = await getSelectionOverview(minvu(), await demoCallId());
+    expect(overview.candidates.map((c) => c.number)).toEqual(['PVT-DEMO-SEL-01', 'PVT-DEMO-SEL-02', 'PVT-DEMO-SEL-03']);
+    expect(overview.candidates.map((c) => c.subsidyUf)).toEqual(['5000', '5500', '6000']);
+    expect(overview.candidates.every((c) => c.eligibleCount === 5 && c.score === '0' && !c.scoreComplete)).toBe(true);
+    expect(overview.unsetParameters).toContain('grupo_familiar.integrantes');
+    expect(overview.call.budgetUf).toBe('630000');
+  });
+
+  it('a budget that leaves a project out: previews, stores a reproducible draft run', async () => {
+    const db = handle.db;
+    await expect(db.transaction((tx) => createSelectionPreview(tx, minvu(), { callId: '00000000-0000-4000-8000-000000000000' }))).rejects.toThrow(/llamado/);
+    const { callId, applications: apps } = await db.transaction((tx) => createSelectionTestCall(tx, today));
+    const preview = await db.transaction((tx) => createSelectionPreview(tx, minvu(), { callId, budgetUf: '12000' }));
+    const { selection } = preview.result;
+    expect(selection.selected.map((s) => s.applicationNumber)).toEqual([apps[0]!.number, apps[1]!.number]);
+    expect(selection.budgetUsedUf).toBe('10500');
+    expect(selection.firstLeftOut?.applicationNumber).toBe(apps[2]!.number);
+    expect(selection.firstLeftOut?.reason).toBe('budget_uf');
+    expect(preview.parameters).toMatchObject({ budgetUf: '12000', callBudgetUf: '630000', overridden: true });
+    expect(preview.result.groups[0]!.score.breakdown.length).toBeGreaterThan(0);
+
+    const [stored] = await db.select().from(selectionRuns).where(eq(selectionRuns.id, preview.id));
+    expect(stored!.inputHash).toBe(sha256Hex(canonicalJson(stored!.inputs)));
+    expect(stored!.ruleVersion).toBe('ds1-trabajadores-2022.1');
+    expect(canonicalJson(computeSelection(stored!.inputs as SelectionInputs))).toBe(canonicalJson(stored!.result));
+
+    // Running again on the same data gives the same ranking and the same hash.
+    const again = await db.transaction((tx) => createSelectionPreview(tx, minvu(), { callId, budgetUf: '12000' }));
+    expect(again.inputHash).toBe(preview.inputHash);
+    expect(again.result.selection.ranking).toEqual(preview.result.selection.ranking);
+
+    // A budget above the call's is refused.
+    await expect(db.transaction((tx) => createSelectionPreview(tx, minvu(), { callId, budgetUf: '700000' }))).rejects.toThrow(DomainError);
+  });
+
+  it('confirm moves the projects, records dates, audits, queues mail and is immutable afterwards', async () => {
+    const db = handle.db;
+    const { callId, applications: apps } = await db.transaction((tx) => createSelectionTestCall(tx, today));
+    const preview = await db.transaction((tx) => createSelectionPreview(tx, minvu(), { callId, budgetUf: '12000' }));
+    const confirmed = await db.transaction((tx) =>
+      confirmSelectionRun(tx, minvu(), { runId: preview.id, resolutionNumber: 'Res. Ex. N° 1234', resolutionDate: '2026-11-20' }),
+    );
+    expect(confirmed.status).toBe('confirmada');
+    const rows = await db.select().from(applications).where(inArray(applications.id, apps.map((a) => a.id)));
+    const status = Object.fromEntries(rows.map((r) => [r.number, r.status]));
+    expect(status).toEqual({ [apps[0]!.number]: 'seleccionada', [apps[1]!.number]: 'seleccionada', [apps[2]!.number]: 'no_seleccionada' });
+    const [dates] = await db.select().from(projectDates).where(eq(projectDates.applicationId, apps[0]!.id));
+    expect(dates?.selectionPublishedOn).toBe('2026-11-20');
+    const audits = await db.select().from(auditLog).where(and(eq(auditLog.entityType, 'selection_run'), eq(auditLog.entityId, preview.id)));
+    expect(audits.map((a) => a.action).sort()).toEqual(['selection.confirm', 'selection.preview']);
+    const mails = await db.select().from(jobs).where(eq(jobs.kind, 'mail'));
+    expect(mails.some((m) => (m.payload as { subject: string }).subject.includes(apps[0]!.number))).toBe(true);
+
+    // Immutable: a second confirm, a new preview or an edit of the confirmed run are refused.
+    await expect(
+      db.transaction((tx) => confirmSelectionRun(tx, minvu(), { runId: preview.id, resolutionNumber: 'otra', resolutionDate: '2026-11-21' })),
+    ).rejects.toThrow(/ya fue confirmada/);
+    await expect(db.transaction((tx) => createSelectionPreview(tx, minvu(), { callId }))).rejects.toThrow(/ya fue confirmada/);
+    await expect(assertSelectionRunEditable(db, minvu(), preview.id)).rejects.toThrow(/ya fue confirmada/);
+    const [after] = await db.select().from(selectionRuns).where(eq(selectionRuns.id, preview.id));
+    expect(after!.resolutionNumber).toBe('Res. Ex. N° 1234');
+
+    const published = await listPublishedSelections();
+    const mine = published.find((p) => p.selected.some((s) => s.projectName === apps[0]!.projectName));
+    expect(mine?.selected.map((s) => s.projectName)).toEqual([apps[0]!.projectName, apps[1]!.projectName]);
+    expect(JSON.stringify(mine)).not.toMatch(/\d{7,8}-[\dkK]/);
+  });
+
+  it('refuses to confirm when the data changed since the preview or the stored result was altered', async () => {
+    const db = handle.db;
+    const { callId, applications: apps } = await db.transaction((tx) => createSelectionTestCall(tx, today));
+    const preview = await db.transaction((tx) => createSelectionPreview(tx, minvu(), { callId, budgetUf: '12000' }));
+    await db.update(selectionRuns).set({ result: { tampered: true } }).where(eq(selectionRuns.id, preview.id));
+    await expect(
+      db.transaction((tx) => confirmSelectionRun(tx, minvu(), { runId: preview.id, resolutionNumber: 'R-1', resolutionDate: '2026-11-20' })),
+    ).rejects.toThrow(/no coincide/);
+    const second = await db.transaction((tx) => createSelectionPreview(tx, minvu(), { callId, budgetUf: '12000' }));
+    await db.update(applications).set({ status: 'rechazada' }).where(eq(applications.id, apps[1]!.id));
+    await expect(
+      db.transaction((tx) => confirmSelectionRun(tx, minvu(), { runId: second.id, resolutionNumber: 'R-1', resolutionDate: '2026-11-20' })),
+    ).rejects.toThrow(/cambiaron/);
+    const [run] = await db.select().from(selectionRuns).where(eq(selectionRuns.id, second.id));
+    expect(run!.status).toBe('borrador');
+  });
+
+  it('only national staff may run it: a reviewer or director is refused', async () => {
+    const callId = await demoCallId();
+    for (const email of ['analista.rm@demo.cl', 'director.rm@demo.cl', 'dirigente@demo.cl']) {
+      await expect(getSelectionOverview(people[email]!, callId)).rejects.toThrow(ForbiddenError);
+      await expect(handle.db.transaction((tx) => createSelectionPreview(tx, people[email]!, { callId }))).rejects.toThrow(ForbiddenError);
+    }
+  });
+});

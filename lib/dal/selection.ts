@@ -1,0 +1,529 @@
+import 'server-only';
+import { createHash } from 'node:crypto';
+import { and, asc, desc, eq, inArray } from 'drizzle-orm';
+import { getDb } from '@/db';
+import type { DbOrTx } from '@/db/client';
+import { applicationDwellings, applications, calls, comunas, organizations, projectDates, regions, rosterEntries, selectionRuns } from '@/db/schema';
+import { createSelectionTestCall, seedSelectionDemo } from '@/db/seed/demo-selection';
+import { DomainError } from '@/lib/actions/result';
+import { hasPermission } from '@/lib/auth/permissions';
+import { ForbiddenError, NotFoundError } from '@/lib/auth/session-user';
+import type { SessionUser } from '@/lib/auth/session-user';
+import { now } from '@/lib/clock';
+import { env } from '@/lib/env';
+import { bridgeLoanCapUf } from '@/lib/domain/bridge-loan';
+import { ZCallParameters, listUnsetScoreParameters } from '@/lib/domain/call-parameters';
+import type { Band, TCallParameters, ZoneId } from '@/lib/domain/call-parameters';
+import { callDateOf } from '@/lib/domain/deadlines';
+import { dec } from '@/lib/domain/explain';
+import { groupScore, individualScore } from '@/lib/domain/score';
+import type { GroupScore, ScoreAnswers } from '@/lib/domain/score';
+import { selectApplications } from '@/lib/domain/selection';
+import type { SelectionResult } from '@/lib/domain/selection';
+import type { TConfirmSelection, TPreviewSelection } from '@/lib/validations/followup';
+import { loadApplication, transitionStatus } from './application-access';
+import { writeAudit } from './audit';
+import { evaluateApplication } from './eligibility';
+import { listParticipantRecipients, queueStatusChangedMails } from './observations';
+
+/** Version of the selection rules a run was computed with (bump when selection.ts or score.ts change meaning). */
+export const SELECTION_RULE_VERSION = 'ds1-trabajadores-2022.1';
+
+export interface SelectionApplicant {
+  entryId: string;
+  band: Band;
+  savingsUf: string;
+  eligible: boolean;
+  answers: Record<string, number | boolean | string>;
+}
+
+export interface SelectionCandidateInput {
+  applicationId: string;
+  applicationNumber: string;
+  submittedAt: string;
+  zone: ZoneId | null;
+  dwellings: number;
+  applicants: SelectionApplicant[];
+}
+
+/** Everything a run is computed from, stored with the run; the hash of its canonical JSON is the run's input_hash. */
+export interface SelectionInputs {
+  ruleVersion: string;
+  callId: string;
+  parameters: unknown;
+  candidates: SelectionCandidateInput[];
+}
+
+export interface GroupScoreSummary {
+  applicationId: string;
+  applicationNumber: string;
+  subsidyUf: string;
+  dwellings: number;
+  score: GroupScore;
+  /** Why the project cannot be ranked (no eligible applicant or no zone), or null. */
+  excludedReason: string | null;
+}
+
+export interface SelectionComputation {
+  selection: SelectionResult;
+  groups: GroupScoreSummary[];
+  unsetParameters: string[];
+}
+
+function assertCanRunSelection(user: SessionUser): void {
+  if (!hasPermission(user.role, 'selection.run')) throw new ForbiddenError();
+}
+
+/** JSON with object keys sorted at every level, so the same data always gives the same text and hash. */
+export function canonicalJson(value: unknown): string {
+  if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
+  if (value instanceof Date) return JSON.stringify(value.toISOString());
+  if (Array.isArray(value)) return `[${value.map((v) => canonicalJson(v)).join(',')}]`;
+  const entries = Object.entries(value as Record<string, unknown>)
+    .filter(([, v]) => v !== undefined)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+}
+
+export function sha256Hex(text: string): string {
+  return createHash('sha256').update(text, 'utf8').digest('hex');
+}
+
+/**
+ * The ranking from stored inputs alone (no database): individual scores of the eligible applicants →
+ * group score → selection within the run's budget (D.S. N°1 art. 65; seed 003, «Selección»).
+ */
+export function computeSelection(inputs: SelectionInputs): SelectionComputation {
+  const params = ZCallParameters.parse(inputs.parameters);
+  const groups: GroupScoreSummary[] = inputs.candidates.map((c) => {
+    const score = groupScore(
+      c.applicants.map((a) => ({
+        eligible: a.eligible,
+        score: individualScore({ band: a.band, savingsUf: a.savingsUf, answers: a.answers as ScoreAnswers }, params),
+      })),
+    );
+    // The subsidy of the project's dwellings (the same figure that caps its bridge loan).
+    const subsidyUf = c.zone ? bridgeLoanCapUf(c.zone, c.dwellings, params) : '0';
+    const excludedReason =
+      c.zone === null
+        ? 'La comuna del proyecto no tiene zona en el llamado: no se puede calcular su subsidio.'
+        : score.score === null
+          ? score.message
+          : c.dwellings <= 0
+            ? 'El proyecto no declara viviendas.'
+            : null;
+    return { applicationId: c.applicationId, applicationNumber: c.applicationNumber, subsidyUf, dwellings: c.dwellings, score, excludedReason };
+  });
+  const selection = selectApplications(
+    inputs.candidates.map((c, i) => {
+      const g = groups[i]!;
+      return {
+        applicationId: c.applicationId,
+        applicationNumber: c.applicationNumber,
+        submittedAt: c.submittedAt,
+        groupScore: g.score.score ?? '0',
+        dwellings: c.dwellings,
+        subsidyUf: g.subsidyUf,
+        approved: g.excludedReason === null,
+      };
+    }),
+    params,
+  );
+  return { selection, groups, unsetParameters: listUnsetScoreParameters(params) };
+}
+
+function runParameters(params: TCallParameters, override: { budgetUf?: string; maxDwellings?: number }): TCallParameters {
+  if (override.budgetUf !== undefined && dec(override.budgetUf).gt(params.selection.budgetUf))
+    throw new DomainError('El presupuesto de esta selección no puede superar el del llamado.', {
+      budgetUf: `El presupuesto del llamado es ${params.selection.budgetUf} UF; indique un monto menor o igual, o deje el campo vacío.`,
+    });
+  if (override.maxDwellings !== undefined && override.maxDwellings > params.selection.maxDwellings)
+    throw new DomainError('El cupo de viviendas de esta selección no puede superar el del llamado.', {
+      maxDwellings: `El cupo del llamado es ${params.selection.maxDwellings} viviendas; indique un número menor o igual, o deje el campo vacío.`,
+    });
+  return {
+    ...params,
+    selection: {
+      ...params.selection,
+      budgetUf: override.budgetUf ?? params.selection.budgetUf,
+      maxDwellings: override.maxDwellings ?? params.selection.maxDwellings,
+    },
+  };
+}
+
+async function loadCall(db: DbOrTx, callId: string) {
+  if (!/^[0-9a-f-]{36}$/i.test(callId)) throw new NotFoundError('No se encontró el llamado.');
+  const [call] = await db.select().from(calls).where(eq(calls.id, callId)).limit(1);
+  if (!call || call.programme !== 'ds1_trabajadores') throw new NotFoundError('No se encontró el llamado.');
+  return { ...call, params: ZCallParameters.parse(call.parameters) };
+}
+
+/**
+ * Reads the approved applications of a call as selection inputs: zone, dwellings and each active
+ * roster worker's band, savings and eligibility (the same rules engine as the eligibility panel).
+ */
+async function buildSelectionInputs(db: DbOrTx, user: SessionUser, callId: string, params: TCallParameters): Promise<SelectionInputs> {
+  const approved = await db
+    .select({ id: applications.id })
+    .from(applications)
+    .where(and(eq(applications.callId, callId), eq(applications.status, 'aprobada_tecnicamente')))
+    .orderBy(asc(applications.number));
+  const candidates: SelectionCandidateInput[] = [];
+  for (const { id } of approved) {
+    const access = await loadApplication(db, user, id, 'selection.run');
+    const eligibility = await evaluateApplication(db, access);
+    const dwellings = await db.select().from(applicationDwellings).where(eq(applicationDwellings.applicationId, id));
+    const roster = await db
+      .select()
+      .from(rosterEntries)
+      .where(and(eq(rosterEntries.applicationId, id), eq(rosterEntries.status, 'activo')));
+    const okByEntry = new Map(eligibility.workers.map((w) => [w.entryId, w.ok]));
+    candidates.push({
+      applicationId: id,
+      applicationNumber: access.application.number,
+      submittedAt: (access.application.submittedAt ?? access.application.createdAt).toISOString(),
+      zone: (eligibility.zone as ZoneId | null) ?? null,
+      dwellings: dwellings.reduce((sum, d) => sum + d.count, 0),
+      applicants: roster
+        .map((r) => ({
+          entryId: r.id,
+          band: r.band as Band,
+          savingsUf: dec(r.savingsUf).toFixed(),
+          eligible: okByEntry.get(r.id) ?? false,
+          // The roster records household size only; the other art. 65 antecedents are not captured yet.
+          answers: { 'grupo_familiar.integrantes': r.householdSize },
+        }))
+        .sort((a, b) => (a.entryId < b.entryId ? -1 : 1)),
+    });
+  }
+  return { ruleVersion: SELECTION_RULE_VERSION, callId, parameters: params, candidates };
+}
+
+export interface SelectionCallOption {
+  id: string;
+  code: string;
+  name: string;
+  status: string;
+  hasConfirmedRun: boolean;
+}
+
+/** The calls of the workers' programme national staff can select in ('selection.run'). */
+export async function listSelectionCalls(user: SessionUser): Promise<SelectionCallOption[]> {
+  assertCanRunSelection(user);
+  const db = await getDb();
+  const rows = await db.select().from(calls).where(eq(calls.programme, 'ds1_trabajadores')).orderBy(desc(calls.opensAt));
+  const confirmed = await db.select({ callId: selectionRuns.callId }).from(selectionRuns).where(eq(selectionRuns.status, 'confirmada'));
+  const done = new Set(confirmed.map((c) => c.callId));
+  return rows.map((c) => ({ id: c.id, code: c.code, name: c.name, status: c.status, hasConfirmedRun: done.has(c.id) }));
+}
+
+export interface SelectionCandidateRow {
+  applicationId: string;
+  number: string;
+  projectName: string;
+  organizationName: string;
+  comunaName: string | null;
+  regionName: string | null;
+  dwellings: number;
+  subsidyUf: string;
+  score: string | null;
+  scoreDisplay: string | null;
+  eligibleCount: number;
+  scoreComplete: boolean;
+  excludedReason: string | null;
+  breakdown: GroupScore['breakdown'];
+}
+
+export interface SelectionRunDto {
+  id: string;
+  status: 'borrador' | 'confirmada';
+  ruleVersion: string;
+  inputHash: string;
+  parameters: RunParameters;
+  result: SelectionComputation;
+  resolutionNumber: string | null;
+  resolutionDate: string | null;
+  createdAt: Date;
+  confirmedAt: Date | null;
+}
+
+interface RunParameters {
+  budgetUf: string;
+  maxDwellings: number;
+  afterMiss: 'continue' | 'stop';
+  callBudgetUf: string;
+  callMaxDwellings: number;
+  overridden: boolean;
+}
+
+export interface SelectionOverviewDto {
+  call: { id: string; code: string; name: string; budgetUf: string; maxDwellings: number; afterMiss: 'continue' | 'stop' };
+  unsetParameters: string[];
+  candidates: SelectionCandidateRow[];
+  latestDraft: SelectionRunDto | null;
+  confirmed: SelectionRunDto | null;
+}
+
+async function describeApplications(db: DbOrTx, ids: string[]) {
+  if (ids.length === 0) return new Map<string, { projectName: string; organizationName: string; comunaName: string | null; regionName: string | null }>();
+  const rows = await db
+    .select({
+      id: applications.id,
+      projectName: applications.projectName,
+      organizationName: organizations.name,
+      comunaName: comunas.name,
+      regionName: regions.name,
+    })
+    .from(applications)
+    .innerJoin(organizations, eq(organizations.id, applications.organizationId))
+    .leftJoin(comunas, eq(comunas.code, applications.comunaCode))
+    .leftJoin(regions, eq(regions.code, applications.regionCode))
+    .where(inArray(applications.id, ids));
+  return new Map(rows.map((r) => [r.id, r]));
+}
+
+function toRunDto(row: typeof selectionRuns.$inferSelect): SelectionRunDto {
+  return {
+    id: row.id,
+    status: row.status,
+    ruleVersion: row.ruleVersion,
+    inputHash: row.inputHash,
+    parameters: row.parameters as RunParameters,
+    result: row.result as SelectionComputation,
+    resolutionNumber: row.resolutionNumber,
+    resolutionDate: row.resolutionDate,
+    createdAt: row.createdAt,
+    confirmedAt: row.confirmedAt,
+  };
+}
+
+/**
+ * The selection screen of one call ('selection.run', national staff only): the technically approved
+ * projects of every region with their group score, the unset point values, the latest preview and the
+ * confirmed run, if any.
+ */
+export async function getSelectionOverview(user: SessionUser, callId: string): Promise<SelectionOverviewDto> {
+  assertCanRunSelection(user);
+  const db = await getDb();
+  const call = await loadCall(db, callId);
+  const inputs = await buildSelectionInputs(db, user, call.id, call.params);
+  const computed = computeSelection(inputs);
+  const described = await describeApplications(db, inputs.candidates.map((c) => c.applicationId));
+  const runs = await db.select().from(selectionRuns).where(eq(selectionRuns.callId, call.id)).orderBy(desc(selectionRuns.createdAt));
+  const confirmed = runs.find((r) => r.status === 'confirmada');
+  const draft = runs.find((r) => r.status === 'borrador');
+  return {
+    call: { id: call.id, code: call.code, name: call.name, ...call.params.selection },
+    unsetParameters: computed.unsetParameters,
+    candidates: computed.groups
+      .map((g) => {
+        const d = described.get(g.applicationId);
+        return {
+          applicationId: g.applicationId,
+          number: g.applicationNumber,
+          projectName: d?.projectName ?? '',
+          organizationName: d?.organizationName ?? '',
+          comunaName: d?.comunaName ?? null,
+          regionName: d?.regionName ?? null,
+          dwellings: g.dwellings,
+          subsidyUf: g.subsidyUf,
+          score: g.score.score,
+          scoreDisplay: g.score.display,
+          eligibleCount: g.score.eligibleCount,
+          scoreComplete: g.score.complete,
+          excludedReason: g.excludedReason,
+          breakdown: g.score.breakdown,
+        };
+      })
+      .sort((a, b) => (a.number < b.number ? -1 : 1)),
+    latestDraft: draft && !confirmed ? toRunDto(draft) : null,
+    confirmed: confirmed ? toRunDto(confirmed) : null,
+  };
+}
+
+async function assertNoConfirmedRun(db: DbOrTx, callId: string): Promise<void> {
+  const [done] = await db
+    .select({ id: selectionRuns.id })
+    .from(selectionRuns)
+    .where(and(eq(selectionRuns.callId, callId), eq(selectionRuns.status, 'confirmada')))
+    .limit(1);
+  if (done) throw new DomainError('La selección de este llamado ya fue confirmada con una resolución y no puede volver a ejecutarse.');
+}
+
+/**
+ * Previews the selection of a call and stores it as a draft run with its rule version, parameters,
+ * canonical inputs, their SHA-256 and the result ('selection.run').
+ */
+export async function createSelectionPreview(tx: DbOrTx, user: SessionUser, input: TPreviewSelection): Promise<SelectionRunDto> {
+  assertCanRunSelection(user);
+  const call = await loadCall(tx, input.callId);
+  // Serialise runs of one call so a preview cannot slip in beside a confirmation.
+  await tx.select({ id: calls.id }).from(calls).where(eq(calls.id, call.id)).for('update');
+  await assertNoConfirmedRun(tx, call.id);
+  const params = runParameters(call.params, { budgetUf: input.budgetUf, maxDwellings: input.maxDwellings });
+  const inputs = await buildSelectionInputs(tx, user, call.id, params);
+  const result = computeSelection(inputs);
+  const parameters: RunParameters = {
+    ...params.selection,
+    callBudgetUf: call.params.selection.budgetUf,
+    callMaxDwellings: call.params.selection.maxDwellings,
+    overridden: input.budgetUf !== undefined || input.maxDwellings !== undefined,
+  };
+  const [row] = await tx
+    .insert(selectionRuns)
+    .values({
+      callId: call.id,
+      status: 'borrador',
+      ruleVersion: SELECTION_RULE_VERSION,
+      parameters,
+      inputHash: sha256Hex(canonicalJson(inputs)),
+      inputs,
+      result,
+      createdBy: user.id,
+    })
+    .returning();
+  await writeAudit(tx, user, {
+    action: 'selection.preview',
+    entityType: 'selection_run',
+    entityId: row!.id,
+    after: { callId: call.id, inputHash: row!.inputHash, parameters, selected: result.selection.selected.map((s) => s.applicationNumber) },
+  });
+  return toRunDto(row!);
+}
+
+/**
+ * Confirms a draft run with its resolution ('selection.run'). It recomputes from the stored inputs and
+ * from the database as it is now, and refuses when either differs; it moves every ranked project to
+ * seleccionada / no_seleccionada, records the publication date, audits and queues the participants' mail.
+ * A confirmed run is immutable: the update only matches a draft.
+ */
+export async function confirmSelectionRun(tx: DbOrTx, user: SessionUser, input: TConfirmSelection): Promise<SelectionRunDto> {
+  assertCanRunSelection(user);
+  if (!/^[0-9a-f-]{36}$/i.test(input.runId)) throw new NotFoundError('No se encontró la selección.');
+  const [existing] = await tx.select().from(selectionRuns).where(eq(selectionRuns.id, input.runId)).limit(1);
+  if (!existing) throw new NotFoundError('No se encontró la selección.');
+  await tx.select({ id: calls.id }).from(calls).where(eq(calls.id, existing.callId)).for('update');
+  const [run] = await tx.select().from(selectionRuns).where(eq(selectionRuns.id, input.runId)).for('update');
+  if (!run || run.status !== 'borrador')
+    throw new DomainError('Esta selección ya fue confirmada y no puede modificarse.');
+  await assertNoConfirmedRun(tx, run.callId);
+  const call = await loadCall(tx, run.callId);
+  const at = now();
+  if (input.resolutionDate > callDateOf(at, call.params))
+    throw new DomainError('La fecha de la resolución no puede ser posterior a hoy.', { resolutionDate: 'Indique una fecha de hoy o anterior.' });
+
+  const storedInputs = run.inputs as SelectionInputs;
+  if (sha256Hex(canonicalJson(storedInputs)) !== run.inputHash)
+    throw new DomainError('Los datos guardados de la vista previa no coinciden con su huella (hash). Vuelva a previsualizar.');
+  if (storedInputs.ruleVersion !== SELECTION_RULE_VERSION)
+    throw new DomainError('Las reglas de selección cambiaron desde la vista previa. Vuelva a previsualizar.');
+  const recomputed = computeSelection(storedInputs);
+  if (canonicalJson(recomputed) !== canonicalJson(run.result))
+    throw new DomainError('Al recalcular con los mismos datos el resultado no coincide con la vista previa. Vuelva a previsualizar.');
+  const current = await buildSelectionInputs(tx, user, run.callId, ZCallParameters.parse(storedInputs.parameters));
+  if (sha256Hex(canonicalJson(current)) !== run.inputHash)
+    throw new DomainError('Las postulaciones aprobadas o sus nóminas cambiaron desde la vista previa. Vuelva a previsualizar antes de confirmar.');
+
+  const [confirmed] = await tx
+    .update(selectionRuns)
+    .set({ status: 'confirmada', resolutionNumber: input.resolutionNumber, resolutionDate: input.resolutionDate, confirmedBy: user.id, confirmedAt: at })
+    .where(and(eq(selectionRuns.id, run.id), eq(selectionRuns.status, 'borrador')))
+    .returning();
+  if (!confirmed) throw new DomainError('Esta selección ya fue confirmada y no puede modificarse.');
+
+  for (const item of recomputed.selection.ranking) {
+    const to = item.selected ? 'seleccionada' : 'no_seleccionada';
+    const moved = await transitionStatus(tx, item.applicationId, 'aprobada_tecnicamente', to);
+    if (!moved) throw new DomainError(`La postulación ${item.applicationNumber} cambió de estado; vuelva a previsualizar.`);
+    await writeAudit(tx, user, {
+      action: item.selected ? 'application.select' : 'application.not_select',
+      entityType: 'application',
+      entityId: item.applicationId,
+      before: { status: 'aprobada_tecnicamente' },
+      after: { status: to, selectionRunId: run.id, rank: item.rank, resolutionNumber: input.resolutionNumber },
+    });
+    if (item.selected)
+      await tx
+        .insert(projectDates)
+        .values({ applicationId: item.applicationId, selectionPublishedOn: input.resolutionDate, updatedAt: at })
+        .onConflictDoUpdate({ target: projectDates.applicationId, set: { selectionPublishedOn: input.resolutionDate, updatedAt: at } });
+    await queueStatusChangedMails(
+      tx,
+      moved,
+      { status: to, version: moved.version, at, reason: `Resolución N° ${input.resolutionNumber}` },
+      await listParticipantRecipients(tx, moved),
+    );
+  }
+  await writeAudit(tx, user, {
+    action: 'selection.confirm',
+    entityType: 'selection_run',
+    entityId: run.id,
+    before: { status: 'borrador' },
+    after: { status: 'confirmada', resolutionNumber: input.resolutionNumber, resolutionDate: input.resolutionDate, inputHash: run.inputHash },
+  });
+  return toRunDto(confirmed);
+}
+
+/** Refuses any change to a confirmed run (the only edit a draft allows is its confirmation). */
+export async function assertSelectionRunEditable(db: DbOrTx, user: SessionUser, runId: string): Promise<void> {
+  assertCanRunSelection(user);
+  const [run] = await db.select({ status: selectionRuns.status }).from(selectionRuns).where(eq(selectionRuns.id, runId)).limit(1);
+  if (!run) throw new NotFoundError('No se encontró la selección.');
+  if (run.status === 'confirmada') throw new DomainError('Esta selección ya fue confirmada y no puede modificarse.');
+}
+
+export interface PublishedSelectionDto {
+  callCode: string;
+  callName: string;
+  resolutionNumber: string | null;
+  resolutionDate: string | null;
+  selected: Array<{ rank: number; organizationName: string; projectName: string; comunaName: string | null; regionName: string | null; dwellings: number; score: string }>;
+}
+
+/** Public list of the confirmed selections per call: groups and projects only, no personal data. */
+export async function listPublishedSelections(): Promise<PublishedSelectionDto[]> {
+  const db = await getDb();
+  const runs = await db
+    .select({ run: selectionRuns, callCode: calls.code, callName: calls.name })
+    .from(selectionRuns)
+    .innerJoin(calls, eq(calls.id, selectionRuns.callId))
+    .where(eq(selectionRuns.status, 'confirmada'))
+    .orderBy(desc(selectionRuns.confirmedAt));
+  const out: PublishedSelectionDto[] = [];
+  for (const { run, callCode, callName } of runs) {
+    const result = run.result as SelectionComputation;
+    const described = await describeApplications(db, result.selection.selected.map((s) => s.applicationId));
+    out.push({
+      callCode,
+      callName,
+      resolutionNumber: run.resolutionNumber,
+      resolutionDate: run.resolutionDate,
+      selected: result.selection.selected.map((s) => {
+        const d = described.get(s.applicationId);
+        return {
+          rank: s.rank,
+          organizationName: d?.organizationName ?? '',
+          projectName: d?.projectName ?? '',
+          comunaName: d?.comunaName ?? null,
+          regionName: d?.regionName ?? null,
+          dwellings: s.dwellings,
+          score: dec(s.groupScore).toFixed(2),
+        };
+      }),
+    });
+  }
+  return out;
+}
+
+/**
+ * Browser-test fixture (test servers only: without PORTAL_TEST_CLOCK it returns null): loads the
+ * selection demo data if missing and creates a fresh closed call with three approved projects.
+ */
+export async function createSelectionTestFixture(): Promise<Awaited<ReturnType<typeof createSelectionTestCall>> | null> {
+  if (!env().PORTAL_TEST_CLOCK) return null;
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    await seedSelectionDemo(tx, now());
+    return createSelectionTestCall(tx, now());
+  });
+}

@@ -1,0 +1,68 @@
+import '@/lib/validations/zod-locale';
+import { z } from 'zod';
+import { findComuna } from '@/db/data/territory';
+import type { Comuna } from '@/db/data/territory';
+
+const DECIMAL = /^\d+([.,]\d+)?$/;
+
+/** A non-negative amount typed by a person: "1.200", "1200", "50,5" → "50.5" (exact decimal text). */
+function amount(field: string, label: string) {
+  return z
+    .string({ error: `Indique ${label}.` })
+    .trim()
+    .min(1, `Indique ${label}.`)
+    .transform((v) => (/^\d{1,3}(\.\d{3})+(,\d+)?$/.test(v) ? v.replace(/\./g, '') : v))
+    .transform((v) => v.replace(',', '.'))
+    .refine((v) => !v.startsWith('-'), `${label[0]!.toUpperCase()}${label.slice(1)} no puede ser negativo.`)
+    .refine((v) => DECIMAL.test(v), `${label[0]!.toUpperCase()}${label.slice(1)} debe ser un número (por ejemplo 1200 o 50,5).`)
+    .describe(field);
+}
+
+export const ZComunaQuery = z
+  .string({ error: 'Indique la comuna (nombre o código CUT).' })
+  .trim()
+  .min(1, 'Indique la comuna (nombre o código CUT).')
+  .transform((value, ctx): Comuna => {
+    const comuna = findComuna(value);
+    if (!comuna) {
+      ctx.addIssue({ code: 'custom', message: `No encontramos la comuna «${value}». Escriba su nombre o su código CUT de 5 dígitos.` });
+      return z.NEVER;
+    }
+    return comuna;
+  });
+
+/** Query of GET /api/v1/simulation. */
+export const ZSimulationQuery = z.object({
+  comuna: ZComunaQuery,
+  priceUf: amount('priceUf', 'el precio de la vivienda en UF'),
+  savingsUf: amount('savingsUf', 'el ahorro en UF'),
+});
+export type TSimulationQuery = z.output<typeof ZSimulationQuery>;
+
+/** The public simulator form ("¿Cuánto pagaría?"): price is optional, income is required. */
+export const ZSimulatorForm = z.object({
+  comuna: ZComunaQuery,
+  incomeClp: amount('incomeClp', 'el ingreso mensual del hogar en pesos').transform((v) => Math.floor(Number(v))),
+  savingsUf: amount('savingsUf', 'el ahorro en UF'),
+  priceUf: z
+    .string()
+    .trim()
+    .optional()
+    .transform((v) => (v ? v : undefined))
+    .pipe(amount('priceUf', 'el precio de la vivienda en UF').optional()),
+});
+export type TSimulatorForm = z.output<typeof ZSimulatorForm>;
+
+/** zod issues as the public APIs' `{ field, message }` list. */
+export function apiErrors(error: z.ZodError): { field: string; message: string }[] {
+  const seen = new Set<string>();
+  const out: { field: string; message: string }[] = [];
+  for (const issue of error.issues) {
+    const field = issue.path.join('.');
+    // One message per field: the first is the most basic ("negative") and the rest would only repeat it.
+    if (seen.has(field)) continue;
+    seen.add(field);
+    out.push({ field, message: issue.message });
+  }
+  return out;
+}
