@@ -34,8 +34,8 @@ export default async function SubmitApplicationPage(props: { params: Promise<{ i
         <h2 className="text-2xl font-bold">Revisar y enviar</h2>
         {isDraft ? (
           <p className="mt-1 text-slate-700">
-            Revise la postulación completa antes de enviarla. El plazo vence el <strong>{formatSantiagoDateTime(call.closesAt)}</strong>.
-            Una vez enviada no podrá modificarse.
+            Revise la postulación completa antes de enviarla. El plazo {call.isOpen ? 'vence' : 'venció'} el{' '}
+            <strong>{formatSantiagoDateTime(call.closesAt)}</strong>. Una vez enviada no podrá modificarse.
           </p>
         ) : null}
       </div>
@@ -101,17 +101,12 @@ export default async function SubmitApplicationPage(props: { params: Promise<{ i
               Enviar la postulación
             </h2>
             {review.approvalParty ? (
-              review.canSubmit ? (
-                <>
-                  <p className="max-w-3xl">
-                    Al enviar, la organización de trabajadores y el empleador declaran que los antecedentes son fidedignos y que los
-                    trabajadores de la nómina conocen el proyecto. Se generará un comprobante con la huella de cada documento.
-                  </p>
-                  <SubmitForm applicationId={application.id} version={application.version} action={submitApplicationAction} />
-                </>
-              ) : (
-                <p className="text-slate-700">El botón para enviar aparecerá cuando se resuelva lo pendiente.</p>
-              )
+              <SubmitForm
+                applicationId={application.id}
+                version={application.version}
+                canSubmit={review.canSubmit}
+                action={submitApplicationAction}
+              />
             ) : (
               <p className="text-slate-700">
                 Envían la postulación el representante de la organización de trabajadores o el del empleador, una vez que ambos la aprueben.
