@@ -11,14 +11,19 @@ const nextConfig = {
     proxyClientMaxBodySize: '12mb',
   },
   async headers() {
+    const common = [
+      { key: 'X-Content-Type-Options', value: 'nosniff' },
+      { key: 'Referrer-Policy', value: 'strict-origin-when-cross-origin' },
+    ];
     return [
       {
-        source: '/:path*',
-        headers: [
-          { key: 'X-Content-Type-Options', value: 'nosniff' },
-          { key: 'Referrer-Policy', value: 'strict-origin-when-cross-origin' },
-          { key: 'X-Frame-Options', value: 'DENY' },
-        ],
+        source: '/((?!api/documentos/).*)',
+        headers: [...common, { key: 'X-Frame-Options', value: 'DENY' }, { key: 'Content-Security-Policy', value: "frame-ancestors 'none'" }],
+      },
+      {
+        // The reviewer reads uploaded PDFs inline, in a frame of the portal's own review page; no other site may frame them.
+        source: '/api/documentos/:path*',
+        headers: [...common, { key: 'X-Frame-Options', value: 'SAMEORIGIN' }, { key: 'Content-Security-Policy', value: "frame-ancestors 'self'" }],
       },
     ];
   },

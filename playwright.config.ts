@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import os from 'node:os';
 import path from 'node:path';
 import { defineConfig, devices } from '@playwright/test';
@@ -6,6 +7,9 @@ const port = process.env.E2E_PORT ?? '3100';
 // E2E_BASE_URL points the tests at a server that is already running (a development server, say).
 const external = process.env.E2E_BASE_URL;
 const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+// The secret that opens the server's test endpoints (clock, fixtures): made here, inherited by the test
+// server this config starts and by the test workers; against an external server, export the server's own.
+process.env.PORTAL_TEST_CLOCK ||= randomBytes(24).toString('hex');
 
 export default defineConfig({
   testDir: './e2e',
@@ -21,6 +25,7 @@ export default defineConfig({
     baseURL: external ?? `http://127.0.0.1:${port}`,
     locale: 'es-CL',
     timezoneId: 'America/Santiago',
+    extraHTTPHeaders: { 'x-portal-test-key': process.env.PORTAL_TEST_CLOCK },
     trace: 'retain-on-failure',
     launchOptions: {
       executablePath: chromium,

@@ -29,8 +29,15 @@ const ZEnv = z.object({
     .enum(['1', '0', 'true', 'false', ''])
     .optional()
     .transform((v) => v !== '0' && v !== 'false'),
-  /** Enables the test clock endpoint; never set in production. */
-  PORTAL_TEST_CLOCK: boolish,
+  /**
+   * Browser tests only: a secret (16+ characters) that enables the test endpoints (server clock,
+   * fixtures) for requests that send it in the x-portal-test-key header. Never set in production.
+   */
+  PORTAL_TEST_CLOCK: z
+    .string()
+    .optional()
+    .transform((v) => (v ? v : undefined))
+    .pipe(z.string().min(16, 'PORTAL_TEST_CLOCK debe ser una clave secreta de al menos 16 caracteres.').optional()),
   SMTP_HOST: z.string().optional(),
   SMTP_PORT: z.coerce.number().int().positive().optional(),
   SMTP_SECURE: boolish,

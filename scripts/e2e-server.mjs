@@ -11,7 +11,8 @@ const env = {
   NODE_ENV: 'production',
   DB_AUTO_SETUP: '1',
   ALLOW_DEMO_LOGIN: '1',
-  PORTAL_TEST_CLOCK: '1',
+  // The test endpoints' secret, shared with the test runner (playwright.config.ts sets it).
+  PORTAL_TEST_CLOCK: process.env.PORTAL_TEST_CLOCK,
   // Tests move the clock; the daily alerts would mail on their own schedule and muddle what a test reads.
   JOBS_WORKER: '0',
   NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? 'e2e-secret-0123456789abcdef',

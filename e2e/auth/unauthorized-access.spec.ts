@@ -22,6 +22,22 @@ test('a forged session cookie is not a session', async ({ page, context }) => {
   await expect(page).toHaveURL(/\/ingresar/);
 });
 
+test('the test endpoints answer 404 to anyone without the test secret, signed in or not', async ({ playwright, browser }) => {
+  const baseURL = test.info().project.use.baseURL!;
+  for (const headers of [{}, { 'x-portal-test-key': 'una-clave-equivocada-de-prueba' }] as Record<string, string>[]) {
+    const api = await playwright.request.newContext({ baseURL, extraHTTPHeaders: headers });
+    for (const path of ['/api/test/clock', '/api/test/review-fixture', '/api/test/followup-fixture', '/api/test/seed-selection'])
+      expect((await api.post(path, { data: { at: '2030-01-01T00:00:00Z' } })).status(), path).toBe(404);
+    await api.dispose();
+  }
+  const context = await browser.newContext({ extraHTTPHeaders: {} });
+  const page = await context.newPage();
+  await signIn(page, demo.minvu);
+  const answer = await context.request.post('/api/test/clock', { data: { at: '2030-01-01T00:00:00Z' }, headers: { 'x-portal-test-key': '' } });
+  expect(answer.status()).toBe(404);
+  await context.close();
+});
+
 const applicantSide = [demo.worker, demo.orgRep, demo.employerRep, demo.sponsor];
 const officialSide = [demo.reviewerRm, demo.directorRm, demo.minvu, demo.gore];
 

@@ -123,6 +123,10 @@ test('the employer uploads a PDF twice, both versions stay, and only the applica
   expect(own.headers()['content-type']).toBe('application/pdf');
   expect(own.headers()['x-content-type-options']).toBe('nosniff');
   expect(own.headers()['cache-control']).toBe('private, no-store');
+  // The review page shows PDFs in a frame of its own: the portal may frame them, no other site may.
+  expect(own.headers()['x-frame-options']).toBe('SAMEORIGIN');
+  expect(own.headers()['content-security-policy']).toBe("frame-ancestors 'self'");
+  expect((await page.request.get('/')).headers()['x-frame-options']).toBe('DENY');
   expect(own.headers()['content-disposition']).toBe(
     `inline; filename="carta financiamiento firmada (2).pdf"; filename*=UTF-8''carta%20financiamiento%20firmada%20%282%29.pdf`,
   );

@@ -171,14 +171,20 @@ describe('financing properties', () => {
     );
   });
 
-  it('the two shares add up to 100 within 0,1 (each is rounded half-up to one decimal)', () => {
+  it('the two shares add up to exactly 100', () => {
     fc.assert(
       fc.property(ufAmount(3000).filter((p) => Number(p) > 0), ufAmount(1500), ufAmount(2000), (price, subsidy, savings) => {
         const f = computeFinancing({ priceUf: price, subsidyUf: subsidy, savingsUf: savings, band: 2 }, params);
         const sum = dec(f.subsidyAndSavingsPct).plus(f.creditPct);
-        expect(sum.minus(100).abs().lte('0.1')).toBe(true);
+        expect(sum.toFixed(1)).toBe('100.0');
       }),
     );
+  });
+
+  it('rounds the subsidy-and-savings share half-up and gives the credit its complement', () => {
+    // 1.140 ÷ 1.600 = 71,25% → 71,3%; the credit share is 28,7%, not 28,75% rounded up to 28,8%.
+    const f = computeFinancing({ priceUf: 1600, subsidyUf: 1000, savingsUf: 140, band: 2 }, params);
+    expect([f.subsidyAndSavingsPct, f.creditPct]).toEqual(['71.3', '28.7']);
   });
 
   it('payment grows with the credit', () => {

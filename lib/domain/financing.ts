@@ -9,8 +9,9 @@
  *   net $          = round(P − P × share)      (so net may differ by $1 from payment $ − on-time $:
  *                                               centro band 2 is $97.743 − $14.661 but the seed shows $83.081)
  *   min. income $  = round(P ÷ 0,25)           (centro band 2: $390.970, not $97.743 ÷ 0,25 = $390.972)
- * where P = payment UF (unrounded) × UF value of the call. paymentUf is reported to 4 decimals;
- * shares to one decimal (half-up), so the two shares add up to 100 within 0,1.
+ * where P = payment UF (unrounded) × UF value of the call. paymentUf is reported to 4 decimals.
+ * The subsidy-and-savings share is rounded half-up to one decimal and the credit share is its complement,
+ * so the two always add up to 100 (every cell of the seed's tables does).
  */
 import type { Band, TCallParameters, ZoneId } from './call-parameters';
 import { Dec, SOURCES, dec, formatClp, formatShare, formatUf } from './explain';
@@ -106,6 +107,7 @@ export function computeFinancing(input: FinancingInput, params: TCallParameters)
   const onTimeExact = paymentClpExact.times(onTime.share);
 
   const covered = Dec.min(subsidy.plus(savings), price);
+  const coveredPct = covered.div(price).times(100).toDecimalPlaces(1, Dec.ROUND_HALF_UP);
   return {
     band: input.band,
     priceUf: price.toFixed(),
@@ -119,8 +121,8 @@ export function computeFinancing(input: FinancingInput, params: TCallParameters)
     onTimeSubsidyClp: toPeso(onTimeExact),
     netPaymentClp: toPeso(paymentClpExact.minus(onTimeExact)),
     minMonthlyIncomeClp: toPeso(paymentClpExact.div(f.maxPaymentToIncomeShare)),
-    subsidyAndSavingsPct: covered.div(price).times(100).toFixed(1, Dec.ROUND_HALF_UP),
-    creditPct: credit.div(price).times(100).toFixed(1, Dec.ROUND_HALF_UP),
+    subsidyAndSavingsPct: coveredPct.toFixed(1),
+    creditPct: new Dec(100).minus(coveredPct).toFixed(1),
     ufValueClp: f.ufValueClp,
     ufDate: f.ufDate,
     notes,

@@ -31,7 +31,7 @@ export class FileMailer implements Mailer {
   private readonly transport = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'windows' });
 
   constructor(config: Omit<FileMailerConfig, 'transport'> = {}) {
-    this.dir = path.resolve(config.dir ?? DEFAULT_MAIL_DIR);
+    this.dir = path.resolve(/*turbopackIgnore: true*/ config.dir ?? DEFAULT_MAIL_DIR);
     this.from = config.from ?? DEFAULT_DEV_FROM;
   }
 

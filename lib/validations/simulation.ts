@@ -18,6 +18,21 @@ function amount(field: string, label: string) {
     .describe(field);
 }
 
+/**
+ * An amount sent to the JSON API by a program: plain decimal text with a decimal point ("50.125" is fifty
+ * and an eighth, never fifty thousand), as the API's description says.
+ */
+function apiAmount(field: string, label: string) {
+  const title = `${label[0]!.toUpperCase()}${label.slice(1)}`;
+  return z
+    .string({ error: `Indique ${label}.` })
+    .trim()
+    .min(1, `Indique ${label}.`)
+    .refine((v) => !v.startsWith('-'), `${title} no puede ser negativo.`)
+    .refine((v) => /^\d+(\.\d+)?$/.test(v), `${title} debe ser un número con punto decimal y sin separador de miles (por ejemplo 1200 o 50.5).`)
+    .describe(field);
+}
+
 export const ZComunaQuery = z
   .string({ error: 'Indique la comuna (nombre o código CUT).' })
   .trim()
@@ -34,8 +49,8 @@ export const ZComunaQuery = z
 /** Query of GET /api/v1/simulation. */
 export const ZSimulationQuery = z.object({
   comuna: ZComunaQuery,
-  priceUf: amount('priceUf', 'el precio de la vivienda en UF'),
-  savingsUf: amount('savingsUf', 'el ahorro en UF'),
+  priceUf: apiAmount('priceUf', 'el precio de la vivienda en UF'),
+  savingsUf: apiAmount('savingsUf', 'el ahorro en UF'),
 });
 export type TSimulationQuery = z.output<typeof ZSimulationQuery>;
 

@@ -56,6 +56,13 @@ describe('GET /api/v1/simulation', () => {
     expect(body.reasons.map((r: { id: string }) => r.id)).toContain('savings_min');
   });
 
+  it('reads a decimal point as a decimal point: 50.125 UF of savings is fifty and an eighth', async () => {
+    const { status, body } = await simulate('comuna=13101&priceUf=1200&savingsUf=50.125');
+    expect(status).toBe(200);
+    expect(body.savingsUf).toBe(50.125);
+    expect(body.creditUf).toBe(149.875);
+  });
+
   it('refuses an unknown comuna, a price above every band and bad numbers with Spanish field errors', async () => {
     const unknown = await simulate('comuna=Gotham&priceUf=1200&savingsUf=50');
     expect(unknown.status).toBe(400);
@@ -69,6 +76,9 @@ describe('GET /api/v1/simulation', () => {
       { field: 'priceUf', message: expect.stringContaining('negativo') },
       { field: 'savingsUf', message: expect.stringContaining('número') },
     ]);
+    const thousands = await simulate('comuna=13101&priceUf=1.200&savingsUf=50,5');
+    expect(thousands.status).toBe(400);
+    expect(thousands.body.errors.map((e: { field: string }) => e.field)).toEqual(['savingsUf']);
     const missing = await simulate('');
     expect(missing.body.errors.map((e: { field: string }) => e.field)).toEqual(['comuna', 'priceUf', 'savingsUf']);
   });

@@ -1,17 +1,17 @@
 import { z } from 'zod';
 import { resetClock, shiftClockTo } from '@/lib/clock';
-import { env } from '@/lib/env';
+import { isTestRequest, notFoundResponse } from '@/lib/test-endpoints';
 
 export const dynamic = 'force-dynamic';
 
 const ZClock = z.object({ at: z.iso.datetime({ offset: true }).nullable() });
 
 /**
- * Moves the server's clock for browser tests. Exists only when PORTAL_TEST_CLOCK is set,
- * which the production configuration never does: otherwise it answers 404 like any unknown path.
+ * Moves the server's clock for browser tests. Answers only a request carrying the PORTAL_TEST_CLOCK
+ * secret; otherwise 404 like any unknown path.
  */
 export async function POST(request: Request) {
-  if (!env().PORTAL_TEST_CLOCK) return new Response('Not found', { status: 404 });
+  if (!isTestRequest(request)) return notFoundResponse();
   const parsed = ZClock.safeParse(await request.json().catch(() => null));
   if (!parsed.success) return Response.json({ errors: parsed.error.issues }, { status: 400 });
   if (parsed.data.at === null) resetClock();

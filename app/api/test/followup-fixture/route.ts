@@ -1,14 +1,16 @@
 import { createReviewTestFixture } from '@/lib/dal/test-fixtures';
+import { isTestRequest, notFoundResponse } from '@/lib/test-endpoints';
 
 export const dynamic = 'force-dynamic';
 
 /**
  * Creates a selected application of the demo union in Región Metropolitana for one browser test of the
- * follow-up (reports, verification, bridge loan), so each run starts clean. Exists only when
- * PORTAL_TEST_CLOCK is set.
+ * follow-up (reports, verification, bridge loan), so each run starts clean. Answers only requests
+ * carrying the PORTAL_TEST_CLOCK secret.
  */
-export async function POST() {
+export async function POST(request: Request) {
+  if (!isTestRequest(request)) return notFoundResponse();
   const fixture = await createReviewTestFixture({ selected: true });
-  if (!fixture) return new Response('Not found', { status: 404 });
+  if (!fixture) return notFoundResponse();
   return Response.json(fixture);
 }

@@ -1,13 +1,15 @@
 import { createReviewTestFixture } from '@/lib/dal/test-fixtures';
+import { isTestRequest, notFoundResponse } from '@/lib/test-endpoints';
 
 export const dynamic = 'force-dynamic';
 
 /**
  * Creates a submitted application like PVT-DEMO-0002 for one browser test of the review flow, so the
- * test never changes the shared demo files. Exists only when PORTAL_TEST_CLOCK is set.
+ * test never changes the shared demo files. Answers only requests carrying the PORTAL_TEST_CLOCK secret.
  */
-export async function POST() {
+export async function POST(request: Request) {
+  if (!isTestRequest(request)) return notFoundResponse();
   const fixture = await createReviewTestFixture();
-  if (!fixture) return new Response('Not found', { status: 404 });
+  if (!fixture) return notFoundResponse();
   return Response.json(fixture);
 }
