@@ -31,3 +31,18 @@ test('the D.S. N°49 Magallanes variant shows cost and GORE contribution per com
   await expect(page.getByTestId('ds49-result')).toContainText('3.360 UF');
   await expect(page.getByTestId('ds49-result')).toContainText('2.000 UF');
 });
+
+test('the Magallanes variant keeps the first simulation and states the reglamento conditions', async ({ page }) => {
+  await page.goto('/simulador?comuna=Punta+Arenas&incomeClp=900000&savingsUf=70');
+  await expect(page.getByRole('heading', { name: 'Resultado para Punta Arenas' })).toBeVisible();
+  await page.getByLabel('Comuna', { exact: true }).selectOption({ label: 'Natales' });
+  await page.getByRole('button', { name: 'Ver montos' }).click();
+  await expect(page.getByTestId('ds49-result')).toContainText('2.415 UF');
+  await expect(page.getByTestId('ds49-result')).toContainText('550 UF');
+  await expect(page.getByRole('heading', { name: 'Resultado para Punta Arenas' })).toBeVisible();
+  const conditions = page.getByTestId('ds49-conditions');
+  await expect(conditions).toContainText('Al menos el 70% de las familias en el tramo del 40% del RSH');
+  await expect(conditions).toContainText('hogares de 2 o más integrantes');
+  await expect(conditions).toContainText('al menos 53 m², con ampliación proyectada de 10,48 m²');
+  await expect(conditions).toContainText('hasta 10 familias');
+});

@@ -285,7 +285,7 @@ export async function importIncomeCheckAnswer(
         line: line.line,
         rut: formatRut(normal),
         status: 'desconocido',
-        message: 'El RUT no está en la lista de trabajadores a revisar de su región (sobre el 90% del RSH en postulaciones en revisión).',
+        message: 'El RUT no está en la lista de trabajadores a revisar de su región (trabajadores sobre el tramo del RSH que exige tope de ingresos, en postulaciones en revisión).',
       });
       continue;
     }

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { Ds49Conditions } from '@/components/simulator/ds49-conditions';
 import { Figure } from '@/components/simulator/result-row';
 import { Button } from '@/components/ui/button';
 import { ErrorSummaryStatic } from '@/components/ui/error-summary-static';
@@ -59,6 +60,7 @@ export default async function SimulatorPage(props: { searchParams: Promise<Searc
 
       {params ? (
         <form method="get" action="/simulador" className="max-w-xl rounded-lg border border-slate-300 p-4 md:p-6" noValidate>
+          {ds49Comuna ? <input type="hidden" name="ds49Comuna" value={ds49Comuna} /> : null}
           <ErrorSummaryStatic errors={summaryErrors} />
           <TextField
             id="comuna"
@@ -157,6 +159,8 @@ export default async function SimulatorPage(props: { searchParams: Promise<Searc
         </p>
         {ds49 ? (
           <form method="get" action="/simulador#ds49" noValidate>
+            {/* The first simulation stays on the page when the Magallanes one is asked for. */}
+            {Object.entries(values).map(([name, value]) => (value ? <input key={name} type="hidden" name={name} value={value} /> : null))}
             <label htmlFor="ds49Comuna" className="block font-semibold">Comuna</label>
             <select id="ds49Comuna" name="ds49Comuna" defaultValue={ds49Comuna} className="mb-3 mt-1 block min-h-11 w-full rounded-md border-2 border-slate-700 px-3">
               <option value="">Elija una comuna de Magallanes</option>
@@ -180,14 +184,7 @@ export default async function SimulatorPage(props: { searchParams: Promise<Searc
             ) : (
               <p className="font-semibold">{ds49Figures.kind === 'not_applicable' ? `${ds49Figures.comunaName}: no aplica el cofinanciamiento.` : ds49Figures.label}</p>
             )}
-            <h3 className="mt-4 font-semibold">Condiciones del grupo</h3>
-            <ul className="list-disc pl-5 text-sm">
-              <li>Al menos el 70% de las familias en el tramo del 40% del RSH; hasta 30% entre 40% y 90% solo con déficit habitacional alto.</li>
-              <li>Al menos el 90% de las familias con hogares de 2 o más integrantes.</li>
-              <li>Instrumento de ahorro con al menos 3 años de antigüedad al postular, salvo déficit habitacional alto.</li>
-              <li>Quienes ya recibieron una solución financiada por el GORE no pueden ser invocados por 5 años.</li>
-              <li>Viviendas de 2 dormitorios de al menos 53 m², con ampliación proyectada de 10,48 m²; a lo más 40 viviendas por hectárea.</li>
-            </ul>
+            <Ds49Conditions params={ds49.parameters} />
           </div>
         ) : null}
       </section>
