@@ -47,7 +47,7 @@ export function SignInForm({ callbackUrl, claveUnica }: { callbackUrl: string; c
       </form>
       {claveUnica ? (
         <div className="mt-8 border-t border-slate-300 pt-6">
-          <Button variant="secondary" onClick={() => void signIn('claveunica', { callbackUrl: callbackUrl || '/portal' })}>
+          <Button variant="secondary" onClick={() => void signIn('claveunica', { callbackUrl: callbackUrl || '/ingresar' /* a signed-in visitor of /ingresar lands on their own panel */ })}>
             Ingresar con ClaveÚnica
           </Button>
         </div>
