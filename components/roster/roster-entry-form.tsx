@@ -117,7 +117,7 @@ export function RosterEntryForm({
             error={error('rut')}
             autoComplete="off"
             spellCheck={false}
-            className="max-w-56"
+            className={rutLockedReason !== undefined ? 'max-w-56 bg-slate-100' : 'max-w-56'}
             {...register('rut')}
           />
           <TextField id={fieldId('firstNames')} label="Nombres" hint={hint('firstNames')} error={error('firstNames')} autoComplete="off" {...register('firstNames')} />

@@ -4,14 +4,16 @@ import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { applicationDwellings, applications, comunas, documents, rosterEntries } from '@/db/schema';
 import { now } from '@/lib/clock';
-import { documentSlotById } from '@/lib/domain/document-slots';
+import { FOLLOWUP_DOCUMENT_SLOTS, documentSlotById } from '@/lib/domain/document-slots';
 import { ZFileState, diffRosterRows, diffSectionFields, newDocumentIds } from '@/lib/review/file-diff';
 import type { FieldChange, FileState, RosterRowChange } from '@/lib/review/file-diff';
 import { observationSectionLabels } from '@/lib/validations/observations';
 
+const followupSlots = new Set(FOLLOWUP_DOCUMENT_SLOTS.map((s) => s.id));
+
 /**
- * The file as it stands now: sections, dwellings, the active roster and the ids of every document
- * version. No scope check: callers pass an application they already authorised.
+ * The file as it stands now: sections, dwellings, the active roster and the ids of every version of
+ * its documents. No scope check: callers pass an application they already authorised.
  */
 export async function captureFileState(db: DbOrTx, applicationId: string, at: Date = now()): Promise<FileState> {
   const [application] = await db
@@ -31,7 +33,7 @@ export async function captureFileState(db: DbOrTx, applicationId: string, at: Da
     .where(and(eq(rosterEntries.applicationId, applicationId), eq(rosterEntries.status, 'activo')))
     .orderBy(asc(rosterEntries.lastNames), asc(rosterEntries.firstNames), asc(rosterEntries.rut));
   const docs = await db
-    .select({ id: documents.id })
+    .select({ id: documents.id, slot: documents.slot })
     .from(documents)
     .where(eq(documents.applicationId, applicationId))
     .orderBy(asc(documents.uploadedAt), asc(documents.id));
@@ -60,7 +62,8 @@ export async function captureFileState(db: DbOrTx, applicationId: string, at: Da
       email: r.email,
       replacesEntryId: r.replacesEntryId,
     })),
-    documentIds: docs.map((d) => d.id),
+    // The file's antecedents only: the follow-up of a selected project is not what observations correct.
+    documentIds: docs.filter((d) => !followupSlots.has(d.slot)).map((d) => d.id),
   };
 }
 

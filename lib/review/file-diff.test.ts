@@ -145,3 +145,38 @@ describe('documents and the stored shape', () => {
     expect(ZFileState.safeParse({ ...stored, format: 2 }).success).toBe(false);
   });
 });
+
+describe('order', () => {
+  it('lists changed fields in the form’s order, whatever order the stored object’s keys come in', () => {
+    const empty = state({ sections: {} });
+    // jsonb hands keys back shortest first; the form asks for the situation first and the date last.
+    const filled = state({
+      sections: {
+        terreno: {
+          address: 'Av. Los Castaños 1200',
+          dominio: { anio: 2019, fojas: '1234', numero: '567', conservador: 'Santiago', certificateIssuedOn: '2026-12-01' },
+          situation: 'dominio',
+        },
+        convenio: { gantt: [{ title: 'Obras', endOn: '2028-06-30', startOn: '2027-05-01' }], committee: [{ name: 'Ana Pérez', rut: '12345678-5', side: 'grupo' }] },
+      },
+    });
+    const labels = diffSectionFields(empty, filled, context).map((c) => `${c.section}: ${c.label}`);
+    expect(labels.filter((l) => l.startsWith('terreno'))).toEqual([
+      'terreno: Situación del terreno',
+      'terreno: Dirección o ubicación del terreno',
+      'terreno: Certificado de dominio vigente › Conservador de Bienes Raíces',
+      'terreno: Certificado de dominio vigente › Fojas',
+      'terreno: Certificado de dominio vigente › Número',
+      'terreno: Certificado de dominio vigente › Año',
+      'terreno: Certificado de dominio vigente › Fecha de emisión del certificado',
+    ]);
+    expect(labels.filter((l) => l.startsWith('convenio'))).toEqual([
+      'convenio: Comité de Proyecto, integrante 1 › Nombre completo',
+      'convenio: Comité de Proyecto, integrante 1 › RUT',
+      'convenio: Comité de Proyecto, integrante 1 › Representa a',
+      'convenio: Carta Gantt, hito 1 › Hito',
+      'convenio: Carta Gantt, hito 1 › Inicio planificado',
+      'convenio: Carta Gantt, hito 1 › Término planificado',
+    ]);
+  });
+});

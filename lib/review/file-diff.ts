@@ -258,19 +258,46 @@ function sectionContent(state: FileState, section: SectionKey): unknown {
   };
 }
 
-/** Every field of Proyecto, Convenio de Trabajo and Terreno whose shown value differs, with before → after. */
+/**
+ * Where a field comes in its form, as a sortable list: the rank of each group and field in the label
+ * table (which follows the form), and the position of each list item. Stored jsonb does not keep the
+ * order of an object's keys, so the order is taken from the form instead.
+ */
+function formOrder(section: SectionKey, path: readonly string[]): number[] {
+  const keys = Object.keys(FIELD_LABELS[section]);
+  const order: number[] = [];
+  for (let i = 1; i <= path.length; i++) {
+    const segment = path[i - 1]!;
+    if (isPosition(section, path.slice(0, i - 1), segment)) {
+      order.push(Number(segment));
+      continue;
+    }
+    const pattern = patternOf(section, path.slice(0, i));
+    const rank = keys.findIndex((k) => k === pattern || k.startsWith(`${pattern}.`));
+    order.push(rank < 0 ? keys.length : rank);
+  }
+  return order;
+}
+
+function compareOrder(a: readonly number[], b: readonly number[]): number {
+  for (let i = 0; i < Math.min(a.length, b.length); i++) if (a[i] !== b[i]) return a[i]! - b[i]!;
+  return a.length - b.length;
+}
+
+/** Every field of Proyecto, Convenio de Trabajo and Terreno whose shown value differs, with before → after, in the forms' order. */
 export function diffSectionFields(before: FileState, after: FileState, context: DiffContext): FieldChange[] {
   const changes: FieldChange[] = [];
   for (const section of sectionKeys) {
     const old = flatten(sectionContent(before, section));
     const now = flatten(sectionContent(after, section));
-    // The form's order: the current state's fields first, then the ones that disappeared.
+    const found: { order: number[]; change: FieldChange }[] = [];
     for (const key of new Set([...now.keys(), ...old.keys()])) {
       const path = (now.get(key) ?? old.get(key))!.path;
       const was = display(section, path, old.get(key)?.value, context);
       const is = display(section, path, now.get(key)?.value, context);
-      if (was !== is) changes.push({ section, field: key, label: fieldLabel(section, path), before: was, after: is });
+      if (was !== is) found.push({ order: formOrder(section, path), change: { section, field: key, label: fieldLabel(section, path), before: was, after: is } });
     }
+    changes.push(...found.sort((a, b) => compareOrder(a.order, b.order)).map((f) => f.change));
   }
   return changes;
 }
