@@ -91,12 +91,21 @@ export function canEditSection(access: ApplicationAccess, section: SectionId): b
   return (sectionOwners[section] as readonly Party[]).some((p) => access.parties.includes(p));
 }
 
-export type RoundRow = typeof observationRounds.$inferSelect;
+/** A round of observations without its baseline (the whole file, read only to compare against). */
+export const roundColumns = {
+  id: observationRounds.id,
+  applicationId: observationRounds.applicationId,
+  number: observationRounds.number,
+  sentAt: observationRounds.sentAt,
+  deadlineAt: observationRounds.deadlineAt,
+  createdBy: observationRounds.createdBy,
+};
+export type RoundRow = Omit<typeof observationRounds.$inferSelect, 'baseline'>;
 
 /** The latest round of observations sent to the applicant, if any (the one whose deadline is running or ran). */
 export async function latestSentRound(db: DbOrTx, applicationId: string): Promise<RoundRow | null> {
   const [round] = await db
-    .select()
+    .select(roundColumns)
     .from(observationRounds)
     .where(and(eq(observationRounds.applicationId, applicationId), isNotNull(observationRounds.sentAt)))
     .orderBy(desc(observationRounds.number))

@@ -441,7 +441,7 @@ describe('SERVIU evaluates the correction', () => {
         applicationId: app.id,
         entryId: worker.id,
         expectedStamp: worker.stamp,
-        entry: { ...worker.entry, householdSize: 4, savingsDepositedUf: '45' },
+        entry: { ...worker.entry, householdSize: 4, savingsDepositedUf: '50' },
       }),
     );
     const corrected = await inTx((tx) =>
@@ -506,7 +506,8 @@ describe('SERVIU evaluates the correction', () => {
     expect(edited).toMatchObject({ entryId: app.roster[1]!.id, worker: expect.stringContaining(await workerName(app.roster[1]!.id)) });
     expect(edited?.kind === 'modificado' && edited.changes.map((c) => [c.label, c.before, c.after])).toEqual([
       ['Integrantes del hogar', '3', '4'],
-      [expect.stringMatching(/depositado/i), '40', '45'],
+      // Every band-2 worker of the fixture has between 36 and 45 UF deposited.
+      [expect.stringMatching(/depositado/i), worker.cells.savingsDepositedUf, '50'],
     ]);
     const replacement = changes.roster.find((r) => r.kind === 'reemplazo');
     expect(replacement).toMatchObject({ worker: expect.stringContaining('Tomás Reemplazo Soto'), replaced: expect.stringContaining(await workerName(app.roster[2]!.id)) });

@@ -42,7 +42,7 @@ import type {
   TSendObservationRound,
   TSubmitCorrection,
 } from '@/lib/validations/observations';
-import { assertEditWindow, bumpVersion, getEditWindow, latestSentRound, loadApplication, transitionStatus } from './application-access';
+import { assertEditWindow, bumpVersion, getEditWindow, latestSentRound, loadApplication, roundColumns, transitionStatus } from './application-access';
 import type { ApplicationAccess, ApplicationRow, Party, RoundRow } from './application-access';
 import { writeAudit } from './audit';
 import { storeDocumentVersion } from './documents';
@@ -156,7 +156,7 @@ export async function queueStatusChangedMails(
 
 async function draftRound(db: DbOrTx, applicationId: string): Promise<RoundRow | null> {
   const [round] = await db
-    .select()
+    .select(roundColumns)
     .from(observationRounds)
     .where(and(eq(observationRounds.applicationId, applicationId), isNull(observationRounds.sentAt)))
     .limit(1);
@@ -173,7 +173,7 @@ async function getOrCreateDraftRound(tx: DbOrTx, user: SessionUser, applicationI
   const [created] = await tx
     .insert(observationRounds)
     .values({ applicationId, number: (max?.n ?? 0) + 1, createdBy: user.id })
-    .returning();
+    .returning(roundColumns);
   return created!;
 }
 
@@ -248,7 +248,7 @@ export interface RoundDto {
 
 async function loadRounds(db: DbOrTx, applicationId: string, options: { sentOnly: boolean }): Promise<RoundDto[]> {
   const rounds = await db
-    .select()
+    .select(roundColumns)
     .from(observationRounds)
     .where(
       and(eq(observationRounds.applicationId, applicationId), options.sentOnly ? isNotNull(observationRounds.sentAt) : undefined),
@@ -298,7 +298,8 @@ export type ChangesDto = FileChangesDto;
  */
 async function getChangesSinceRound(db: DbOrTx, applicationId: string, round: RoundRow): Promise<ChangesDto | null> {
   if (!round.sentAt) return null;
-  const baseline = readFileState(round.baseline);
+  const [stored] = await db.select({ baseline: observationRounds.baseline }).from(observationRounds).where(eq(observationRounds.id, round.id)).limit(1);
+  const baseline = readFileState(stored?.baseline);
   return baseline ? diffFileSince(db, applicationId, baseline) : null;
 }
 
