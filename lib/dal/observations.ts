@@ -972,12 +972,13 @@ export interface CorrectionPanelDto {
 /**
  * What a page of the applicant's file shows while the file is «observada» ('application.read' scope):
  * the round's correction deadline, whether it is still open, and the observations pinned to that page.
- * Null in any other state.
+ * Null in any other state, and for a worker.
  */
 export async function getCorrectionPanel(user: SessionUser, applicationId: string, page: ObservationPage): Promise<CorrectionPanelDto | null> {
   const db = await getDb();
   const access = await loadApplication(db, user, applicationId, 'application.read');
-  if (access.application.status !== 'observada') return null;
+  // A worker corrects nothing in the file; their own observations are on the observations page.
+  if (access.application.status !== 'observada' || user.role === 'worker') return null;
   const round = await latestSentRound(db, access.application.id);
   if (!round) return null;
   const window = await getEditWindow(db, access, 'seccion');
