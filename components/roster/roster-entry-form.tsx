@@ -52,6 +52,7 @@ export function RosterEntryForm({
   entry,
   cancelHref,
   action,
+  rutLockedReason,
 }: {
   applicationId: string;
   /** addRosterEntryAction, or updateRosterEntryAction when editing. */
@@ -60,6 +61,8 @@ export function RosterEntryForm({
   /** Present when editing: the worker and the content the form was filled from. */
   entry?: { id: string; stamp: string; name: string };
   cancelHref: string;
+  /** When set, the RUT is shown but cannot be changed (during a correction, another RUT is a replacement). */
+  rutLockedReason?: string;
 }) {
   const router = useRouter();
   const [formError, setFormError] = useState<string | null>(null);
@@ -109,11 +112,12 @@ export function RosterEntryForm({
           <TextField
             id={fieldId('rut')}
             label="RUT"
-            hint="Con dígito verificador, por ejemplo 12.345.678-5. Puede escribirlo con o sin puntos."
+            hint={rutLockedReason ?? 'Con dígito verificador, por ejemplo 12.345.678-5. Puede escribirlo con o sin puntos.'}
+            readOnly={rutLockedReason !== undefined}
             error={error('rut')}
             autoComplete="off"
             spellCheck={false}
-            className="max-w-56"
+            className={rutLockedReason !== undefined ? 'max-w-56 bg-slate-100' : 'max-w-56'}
             {...register('rut')}
           />
           <TextField id={fieldId('firstNames')} label="Nombres" hint={hint('firstNames')} error={error('firstNames')} autoComplete="off" {...register('firstNames')} />

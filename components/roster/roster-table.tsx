@@ -56,24 +56,35 @@ export function RosterTable({
   entries,
   eligibility,
   editBase,
+  observedIds,
 }: {
   entries: RosterEntryDto[];
   /** By roster entry id; null when the rules engine could not evaluate the workers (no comuna yet). */
   eligibility: Map<string, WorkerEligibility> | null;
   /** Link to each worker's page, when the user may manage the roster. */
   editBase: string | null;
+  /** Workers that SERVIU's current observations point at. */
+  observedIds?: ReadonlySet<string>;
 }) {
   if (entries.length === 0)
     return <p className="rounded-md border-2 border-dashed border-slate-400 p-6 text-slate-700">La nómina aún no tiene trabajadores.</p>;
   const name = (e: RosterEntryDto) => `${e.entry.firstNames} ${e.entry.lastNames}`;
-  const nameCell = (e: RosterEntryDto) =>
-    editBase ? (
-      <Link href={`${editBase}/${e.id}`} className="font-semibold text-brand-700 underline underline-offset-4">
-        {name(e)}
-      </Link>
-    ) : (
-      <span className="font-semibold">{name(e)}</span>
-    );
+  const nameCell = (e: RosterEntryDto) => (
+    <>
+      {editBase ? (
+        <Link href={`${editBase}/${e.id}`} className="font-semibold text-brand-700 underline underline-offset-4">
+          {name(e)}
+        </Link>
+      ) : (
+        <span className="font-semibold">{name(e)}</span>
+      )}
+      {observedIds?.has(e.id) ? (
+        <span className="ml-2 inline-block" data-testid="trabajador-observado">
+          <StatusTag tone="error">Con observaciones</StatusTag>
+        </span>
+      ) : null}
+    </>
+  );
   const th = 'px-2 py-2 font-semibold';
   const num = 'whitespace-nowrap px-2 py-2 text-right tabular-nums';
   return (

@@ -181,6 +181,11 @@ export const observationRounds = pgTable(
     number: integer('number').notNull(),
     sentAt: timestamp('sent_at', { withTimezone: true }),
     deadlineAt: timestamp('deadline_at', { withTimezone: true }),
+    /**
+     * The file as it stood when the round was sent (sections, dwellings, active roster, document
+     * versions): what SERVIU compares the correction against. Null until the round is sent.
+     */
+    baseline: jsonb('baseline'),
     createdBy: uuid('created_by').references(() => users.id),
   },
   (t) => [uniqueIndex('observation_rounds_number_idx').on(t.applicationId, t.number)],

@@ -64,7 +64,7 @@ test.beforeEach(async ({ page }) => {
   await muteDevReloads(page);
 });
 
-test('SERVIU reviews, observes, accepts the correction and approves; the applicant answers and replaces a worker', async ({ page, request }) => {
+test('SERVIU reviews, observes, accepts the correction and approves; the applicant corrects a field and a worker, answers and replaces a worker', async ({ page, request }) => {
   test.setTimeout(480_000);
   const started = Date.now();
   // A fresh submitted file like PVT-DEMO-0002 (same union, employer and sponsor; RM), so the shared demo files stay as they are.
@@ -97,6 +97,17 @@ test('SERVIU reviews, observes, accepts the correction and approves; the applica
   await expect(page.getByText('Observación agregada al borrador de la ronda.')).toBeVisible();
   await expect(page.getByTestId('borrador').getByTestId('observacion')).toHaveCount(1);
 
+  // A warning on a second worker's data, which the union corrects in the roster.
+  await form.getByLabel('Un trabajador de la nómina').check();
+  const correctedWorker = (await worker.locator('option').nth(2).innerText()).trim();
+  await worker.selectOption({ index: 2 });
+  await form.getByLabel('Advertencia').check();
+  await form.getByLabel('Fundamento (norma o regla)').fill('Registro Social de Hogares');
+  await form.getByLabel('Código de la regla (opcional)').fill('');
+  await form.getByLabel('Observación', { exact: true }).fill('Corrija el número de integrantes del hogar según la cartola del Registro Social de Hogares.');
+  await form.getByRole('button', { name: 'Agregar al borrador' }).click();
+  await expect(page.getByTestId('borrador').getByTestId('observacion')).toHaveCount(2);
+
   await form.getByLabel('Un campo de una sección').check();
   await form.getByLabel('Sección', { exact: true }).selectOption('terreno');
   await form.getByLabel('Campo observado').fill('Fecha del certificado de dominio');
@@ -104,7 +115,7 @@ test('SERVIU reviews, observes, accepts the correction and approves; the applica
   await form.getByLabel('Fundamento (norma o regla)').fill('Requisitos de postulación');
   await form.getByLabel('Observación', { exact: true }).fill('Conviene adjuntar un certificado de dominio vigente emitido este mes.');
   await form.getByRole('button', { name: 'Agregar al borrador' }).click();
-  await expect(page.getByTestId('borrador').getByTestId('observacion')).toHaveCount(2);
+  await expect(page.getByTestId('borrador').getByTestId('observacion')).toHaveCount(3);
 
   // 3. One round with a deadline in administrative working days.
   await page.getByLabel('Días hábiles administrativos desde hoy').check();
@@ -115,7 +126,28 @@ test('SERVIU reviews, observes, accepts the correction and approves; the applica
   await expect(status('Observada')).toBeVisible();
   await expectMail(number, started, /^Observaciones a la postulación/);
 
-  // 4. The union's leader sees «Con observaciones», answers and proposes a replacement.
+  // 4. The employer corrects the observed field: the land section opens again until the deadline.
+  await switchUser(page, demo.employerRep);
+  await page.goto(`${portal}/observaciones`);
+  const onLand = page.locator('[data-testid="observacion"]').filter({ hasText: 'Fecha del certificado de dominio' });
+  await onLand.getByRole('link', { name: 'Corregir en la sección «Terreno»' }).click();
+  await expect(page).toHaveURL(new RegExp(`${portal}/terreno$`));
+  const landNotice = page.getByTestId('correccion-seccion');
+  await expect(landNotice).toContainText('Puede corregir esta sección hasta el');
+  await expect(landNotice.getByTestId('observaciones-seccion')).toContainText('Terreno › Fecha del certificado de dominio');
+  await page.waitForLoadState('networkidle');
+  await expect(page.getByRole('button', { name: 'Guardar sección' })).toBeEnabled();
+  await page.getByLabel('El terreno es del empleador').check();
+  await page.getByLabel('Dirección o ubicación del terreno').fill('Av. Los Castaños 1200, La Florida');
+  await page.locator('#dominio-conservador').fill('Santiago');
+  await page.locator('#dominio-fojas').fill('1234');
+  await page.locator('#dominio-numero').fill('567');
+  await page.locator('#dominio-anio').fill('2019');
+  await page.locator('#dominio-certificateIssuedOn').fill('2026-12-01');
+  await page.getByRole('button', { name: 'Guardar sección' }).click();
+  await expect(page.getByTestId('save-status')).toContainText('Cambios guardados');
+
+  // 5. The union's leader sees «Con observaciones», corrects a worker's data, answers and proposes a replacement.
   await switchUser(page, demo.orgRep);
   await page.goto(portal);
   const banner = page.getByTestId('banner-observaciones');
@@ -124,6 +156,26 @@ test('SERVIU reviews, observes, accepts the correction and approves; the applica
   await banner.getByRole('link', { name: 'Ver y responder las observaciones' }).click();
   await expect(page).toHaveURL(new RegExp(`${portal}/observaciones$`));
   await expect(page.getByTestId('subsanacion-bloqueada')).toContainText('Falta responder 1 observación(es) bloqueante(s)');
+
+  // The task list says which sections SERVIU observed and that they can be corrected; the roster shows the observed workers.
+  await page.goto(portal);
+  await expect(page.getByTestId('ventana-correccion')).toContainText('Corrección de observaciones (ronda 1)');
+  await expect(page.getByTestId('corregir-nomina')).toContainText(correctedWorker);
+  await page.getByRole('link', { name: 'Nómina de postulantes' }).first().click();
+  await expect(page).toHaveURL(new RegExp(`${portal}/nomina$`));
+  await expect(page.getByTestId('correccion-seccion').getByTestId('observaciones-seccion').locator('li')).toHaveCount(2);
+  await expect(page.getByTestId('nomina-solo-datos')).toContainText('solo con reemplazos');
+  await expect(page.getByRole('link', { name: 'Agregar trabajador' })).toHaveCount(0);
+  const correctedName = correctedWorker.replace(/\s*\(RUT.*$/, '');
+  await page.getByRole('link', { name: correctedName }).first().click();
+  await expect(page.locator('#worker-rut')).toHaveAttribute('readonly', '');
+  await expect(page.getByRole('heading', { name: 'Quitar de la nómina' })).toHaveCount(0);
+  await expect(page.getByLabel('Integrantes del hogar')).toHaveValue('3');
+  await page.getByLabel('Integrantes del hogar').fill('4');
+  await page.getByRole('button', { name: 'Guardar cambios' }).click();
+  await expect(page.getByText(`Se guardaron los cambios de ${correctedName}.`)).toBeVisible();
+
+  await page.goto(`${portal}/observaciones`);
   const blocking = page.locator('[data-testid="observacion"][data-severity="bloqueante"]');
   await blocking.getByLabel('Su respuesta').fill('El trabajador renunció a la empresa; proponemos un reemplazante que cumple el tramo.');
   await blocking.getByRole('button', { name: 'Guardar respuesta' }).click();
@@ -149,20 +201,27 @@ test('SERVIU reviews, observes, accepts the correction and approves; the applica
   await expect(page.getByTestId('reemplazos-usados')).toHaveText('1 de 1');
   await expect(page.getByText(`por Catalina Reemplazo Fuentes`)).toBeVisible();
 
-  // 5. The leader sends the correction.
+  // 6. The leader sends the correction.
   await page.goto(`${portal}/observaciones`);
   await page.getByRole('button', { name: 'Enviar subsanación' }).click();
   await expect(page.getByTestId('subsanacion-enviada')).toBeVisible();
   await expect(status('Subsanada')).toBeVisible();
   await expectMail(number, started, /subsanada/i);
 
-  // 6. The reviewer sees only what changed, and accepts each observation.
+  // 7. The reviewer sees only what changed — the corrected field, the corrected worker, the replacement — and accepts each observation.
   await switchUser(page, demo.reviewerRm);
   await page.goto(`${review}/observaciones`);
-  await expect(page.getByTestId('cambios-nomina')).toContainText(`Catalina Reemplazo Fuentes`);
-  await expect(page.getByTestId('cambios-nomina')).toContainText(observedName);
+  const changedField = page.getByTestId('cambios-campos').getByRole('row', { name: /Fecha de emisión del certificado/ });
+  await expect(changedField).toContainText('Terreno');
+  await expect(changedField).toContainText('(vacío)');
+  await expect(changedField).toContainText('01-12-2026');
+  const changedWorker = page.getByTestId('cambio-trabajador').filter({ hasText: correctedName });
+  await expect(changedWorker.getByRole('row', { name: /Integrantes del hogar/ })).toContainText('3');
+  await expect(changedWorker.getByRole('row', { name: /Integrantes del hogar/ }).locator('ins')).toHaveText('4');
+  await expect(page.getByTestId('cambio-reemplazo')).toContainText(`Catalina Reemplazo Fuentes`);
+  await expect(page.getByTestId('cambio-reemplazo')).toContainText(observedName);
   const current = page.getByTestId('ronda-actual');
-  for (let i = 0; i < 2; i++) {
+  for (let i = 0; i < 3; i++) {
     await current.getByRole('button', { name: 'Aceptar' }).first().click();
     await expect(current.locator('[data-status="aceptada"]')).toHaveCount(i + 1);
   }
@@ -172,7 +231,7 @@ test('SERVIU reviews, observes, accepts the correction and approves; the applica
   await expect(page.getByTestId('aprobacion-solo-director')).toContainText('Solo el Director o la Directora SERVIU');
   await expect(page.getByRole('button', { name: 'Aprobar técnicamente' })).toHaveCount(0);
 
-  // 7. The director approves with a reason.
+  // 8. The director approves with a reason.
   await switchUser(page, demo.directorRm);
   await page.goto(`${review}/decision`);
   await expect(page.getByTestId('aprobacion')).toContainText('No hay observaciones bloqueantes abiertas');
@@ -183,7 +242,7 @@ test('SERVIU reviews, observes, accepts the correction and approves; the applica
   await expect(page.getByTestId('historial')).toContainText('Subsanadas las observaciones');
   await expectMail(number, started, /aprobada técnicamente/i);
 
-  // 8. The applicant sees every step in the status page.
+  // 9. The applicant sees every step in the status page.
   await switchUser(page, demo.orgRep);
   await page.goto(`${portal}/estado`);
   const history = page.getByRole('list', { name: 'Cambios de estado' });

@@ -1,7 +1,7 @@
 import 'server-only';
-import { and, eq, ne, sql } from 'drizzle-orm';
+import { and, desc, eq, isNotNull, ne, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
-import { applications, calls, comunas, memberships } from '@/db/schema';
+import { applications, calls, comunas, memberships, observationRounds } from '@/db/schema';
 import type { ApplicationStatus } from '@/db/schema';
 import { ConflictError, DomainError } from '@/lib/actions/result';
 import { applicationScope } from '@/lib/auth/scope';
@@ -11,7 +11,8 @@ import type { SessionUser } from '@/lib/auth/session-user';
 import { now } from '@/lib/clock';
 import { ZCallParameters } from '@/lib/domain/call-parameters';
 import type { TCallParameters } from '@/lib/domain/call-parameters';
-import { formatSantiagoDateTime } from '@/lib/santiago-time';
+import { editWindowOf } from '@/lib/domain/edit-window';
+import type { EditWindow, FileChange } from '@/lib/domain/edit-window';
 
 /** Which of the three organisations behind an application the user speaks for. */
 export type Party = 'organizacion' | 'empleador' | 'patrocinante' | 'constructora';
@@ -90,12 +91,76 @@ export function canEditSection(access: ApplicationAccess, section: SectionId): b
   return (sectionOwners[section] as readonly Party[]).some((p) => access.parties.includes(p));
 }
 
-/** The applicant side may change the file only while it is a draft and the call is open (server clock). */
-export function assertDraftOpen(access: ApplicationAccess, at: Date = now()): void {
-  if (access.application.status !== 'borrador')
-    throw new DomainError('La postulación ya fue enviada y no puede modificarse.');
-  if (access.call.status !== 'abierto' || at.getTime() > access.call.closesAt.getTime())
-    throw new DomainError(`El llamado cerró el ${formatSantiagoDateTime(access.call.closesAt)}; ya no se pueden hacer cambios.`);
+/** A round of observations without its baseline (the whole file, read only to compare against). */
+export const roundColumns = {
+  id: observationRounds.id,
+  applicationId: observationRounds.applicationId,
+  number: observationRounds.number,
+  sentAt: observationRounds.sentAt,
+  deadlineAt: observationRounds.deadlineAt,
+  createdBy: observationRounds.createdBy,
+};
+export type RoundRow = Omit<typeof observationRounds.$inferSelect, 'baseline'>;
+
+/** The latest round of observations sent to the applicant, if any (the one whose deadline is running or ran). */
+export async function latestSentRound(db: DbOrTx, applicationId: string): Promise<RoundRow | null> {
+  const [round] = await db
+    .select(roundColumns)
+    .from(observationRounds)
+    .where(and(eq(observationRounds.applicationId, applicationId), isNotNull(observationRounds.sentAt)))
+    .orderBy(desc(observationRounds.number))
+    .limit(1);
+  return round ?? null;
+}
+
+/** What the edit window is decided from: an application's state and its call (an ApplicationAccess will do). */
+export interface EditWindowSubject {
+  application: Pick<ApplicationRow, 'id' | 'status'>;
+  call: { status: string; closesAt: Date; parameters?: TCallParameters };
+}
+
+/**
+ * The one guard of every applicant-side write: whether `change` may be made now, by the server clock
+ * (see lib/domain/edit-window.ts: the draft until the call closes; the correction of an observed file
+ * until its round's deadline). Ownership of the part changed is checked apart (assertCanEditSection,
+ * document slots), and is the same in both windows.
+ */
+export async function getEditWindow(db: DbOrTx, access: EditWindowSubject, change: FileChange, at: Date = now()): Promise<EditWindow> {
+  const { application, call } = access;
+  const round = application.status === 'observada' ? await latestSentRound(db, application.id) : null;
+  return editWindowOf(
+    {
+      status: application.status,
+      call: { status: call.status, closesAt: call.closesAt },
+      round: round ? { number: round.number, deadlineAt: round.deadlineAt } : null,
+      replacementsMaxShare: call.parameters?.roster.replacementsMaxShare,
+    },
+    change,
+    at,
+  );
+}
+
+/** getEditWindow that refuses with the Spanish reason (DomainError) when the window is closed. */
+export async function assertEditWindow(
+  db: DbOrTx,
+  access: EditWindowSubject,
+  change: FileChange,
+  at: Date = now(),
+): Promise<Extract<EditWindow, { open: true }>> {
+  const window = await getEditWindow(db, access, change, at);
+  if (!window.open) throw new DomainError(window.reason);
+  return window;
+}
+
+/** The Spanish reason a change cannot be made now, or null when it can (for pages that show a read-only form). */
+export async function editBlockedReason(
+  db: DbOrTx,
+  access: EditWindowSubject,
+  change: FileChange,
+  at: Date = now(),
+): Promise<string | null> {
+  const window = await getEditWindow(db, access, change, at);
+  return window.open ? null : window.reason;
 }
 
 export function assertCanEditSection(access: ApplicationAccess, section: SectionId): void {

@@ -28,9 +28,10 @@ import type {
 import { landFormValues, projectFormValues, workAgreementFormValues } from '@/lib/validations/sections';
 import {
   assertCanEditSection,
-  assertDraftOpen,
+  assertEditWindow,
   bumpVersion,
   canEditSection,
+  getEditWindow,
   loadApplication,
   sectionOwners,
 } from './application-access';
@@ -51,6 +52,8 @@ export interface SectionEditState {
   canEdit: boolean;
   reason: string | null;
   ownerLabel: string;
+  /** Set while the file is observed and its correction deadline has not passed. */
+  correction: { deadlineAt: Date | null } | null;
 }
 
 /** The section as stored in applications.sections, or null when it was never saved. */
@@ -61,18 +64,25 @@ export function readStoredSection(access: Pick<ApplicationAccess, 'application'>
   return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
 }
 
-/** Who may edit `section` right now: the owning party, while the file is a draft and the call is open (server clock). */
-export function getSectionEditState(user: SessionUser, access: ApplicationAccess, section: SectionKey, at: Date = now()): SectionEditState {
+/**
+ * Who may edit `section` right now, and if not, the Spanish reason shown on the page: the
+ * owning party, while the file is a draft of an open call or while it is observed and the round's
+ * correction deadline has not passed (server clock). `correction` is set in the correction window.
+ */
+export async function getSectionEditState(
+  db: DbOrTx,
+  user: SessionUser,
+  access: ApplicationAccess,
+  section: SectionKey,
+  at: Date = now(),
+): Promise<SectionEditState> {
   const ownerLabel = (sectionOwners[section] as readonly Party[]).map((p) => partyLabels[p]).join(' o ');
+  const window = await getEditWindow(db, access, 'seccion', at);
+  const correction = window.open && window.stage === 'subsanacion' ? { deadlineAt: window.deadlineAt } : null;
   if (!hasPermission(user.role, 'application.edit') || !canEditSection(access, section))
-    return { canEdit: false, reason: `Esta sección la completa ${ownerLabel}. Usted puede verla, pero no modificarla.`, ownerLabel };
-  try {
-    assertDraftOpen(access, at);
-  } catch (error) {
-    if (error instanceof DomainError) return { canEdit: false, reason: error.message, ownerLabel };
-    throw error;
-  }
-  return { canEdit: true, reason: null, ownerLabel };
+    return { canEdit: false, reason: `Esta sección la completa ${ownerLabel}. Usted puede verla, pero no modificarla.`, ownerLabel, correction };
+  if (!window.open) return { canEdit: false, reason: window.reason, ownerLabel, correction: null };
+  return { canEdit: true, reason: null, ownerLabel, correction };
 }
 
 interface SectionViewBase {
@@ -108,7 +118,7 @@ export async function getProjectSectionView(user: SessionUser, id: string): Prom
     number: access.application.number,
     version: access.application.version,
     sectionHash: fingerprintOf('proyecto', { ...access.application, dwellings }),
-    edit: getSectionEditState(user, access, 'proyecto'),
+    edit: await getSectionEditState(db, user, access, 'proyecto'),
     saved: stored !== null,
     values: projectFormValues(stored, { projectName: access.application.projectName, comunaCode: access.application.comunaCode }, dwellings),
     comunas: await listComunas(),
@@ -123,7 +133,7 @@ export async function getProjectSectionView(user: SessionUser, id: string): Prom
  */
 export async function updateProjectSection(tx: DbOrTx, user: SessionUser, input: TProjectSectionInput): Promise<SectionSaveResult> {
   const access = await loadApplication(tx, user, input.applicationId, 'application.edit', { forUpdate: true });
-  assertDraftOpen(access);
+  await assertEditWindow(tx, access, 'seccion');
   assertCanEditSection(access, 'proyecto');
   const { values } = input;
   const [comuna] = await tx
@@ -238,7 +248,7 @@ export async function getWorkAgreementSectionView(user: SessionUser, id: string)
     number: access.application.number,
     version: access.application.version,
     sectionHash: fingerprintOf('convenio', { ...access.application, dwellings: [] }),
-    edit: getSectionEditState(user, access, 'convenio'),
+    edit: await getSectionEditState(db, user, access, 'convenio'),
     saved: stored !== null,
     values: workAgreementFormValues(stored, { builder }),
     roster: { total: counts.total, union: counts.union, nonUnion: counts.nonUnion },
@@ -258,7 +268,7 @@ export async function updateWorkAgreementSection(
   input: TWorkAgreementSectionInput,
 ): Promise<SectionSaveResult> {
   const access = await loadApplication(tx, user, input.applicationId, 'application.edit', { forUpdate: true });
-  assertDraftOpen(access);
+  await assertEditWindow(tx, access, 'seccion');
   assertCanEditSection(access, 'convenio');
   const before = readStoredSection(access, 'convenio');
   const version = await bumpVersion(tx, access.application.id, await resolveExpectedVersion(tx, access, 'convenio', input));
@@ -308,7 +318,7 @@ export async function getLandSectionView(user: SessionUser, id: string): Promise
     number: access.application.number,
     version: access.application.version,
     sectionHash: fingerprintOf('terreno', { ...access.application, dwellings: [] }),
-    edit: getSectionEditState(user, access, 'terreno'),
+    edit: await getSectionEditState(db, user, access, 'terreno'),
     saved: stored !== null,
     values,
     employerName,
@@ -333,7 +343,7 @@ export function landCertificateAge(stored: Record<string, unknown> | null, param
  */
 export async function updateLandSection(tx: DbOrTx, user: SessionUser, input: TLandSectionInput): Promise<SectionSaveResult> {
   const access = await loadApplication(tx, user, input.applicationId, 'application.edit', { forUpdate: true });
-  assertDraftOpen(access);
+  await assertEditWindow(tx, access, 'seccion');
   assertCanEditSection(access, 'terreno');
   const section: LandSectionData = input.values;
   const today = callDateOf(now(), access.call.parameters);

@@ -27,7 +27,7 @@ import type { LandSituation } from '@/lib/domain/document-slots';
 import { env } from '@/lib/env';
 import { getStorage } from '@/lib/services';
 import { inspectUpload } from '@/lib/storage/inspect-upload';
-import { assertDraftOpen, loadApplication } from './application-access';
+import { assertEditWindow, bumpVersion, getEditWindow, loadApplication } from './application-access';
 import type { ApplicationAccess, Party } from './application-access';
 import { writeAudit } from './audit';
 
@@ -87,10 +87,12 @@ export interface ApplicationDocumentsDto {
   landSituation: LandSituation;
   /** The certificate's issue date as entered in the land section, to prefill the upload form. */
   landCertificateIssuedOn: string | null;
-  /** The applicant side may still upload (draft, call open, a right to edit). */
+  /** The applicant side may still upload (draft of an open call, or correction window; a right to edit). */
   editable: boolean;
   /** Why nobody can upload now, in Spanish; null while editable. */
   lockedReason: string | null;
+  /** Set while the file is observed and its correction deadline has not passed. */
+  correction: { deadlineAt: Date | null } | null;
   maxBytes: number;
   /** The call's maximum age of the title certificate when the application is sent, in calendar days. */
   titleCertificateMaxAgeDays: number;
@@ -121,9 +123,43 @@ function santiagoToday(): string {
   return callDateOf(now(), { timeZone: PORTAL_TIME_ZONE });
 }
 
+const uploaderLabels: Record<Party, string> = {
+  organizacion: 'la organización de trabajadores',
+  empleador: 'el empleador',
+  patrocinante: 'la entidad patrocinante',
+  constructora: 'la constructora',
+};
+
+/**
+ * A new version of one of the application's own documents, by a party that uploads that slot, while
+ * the edit window is open: the draft of an open call, or the correction of observations before its
+ * deadline (server clock). A new file changes what would be sent, so earlier submission approvals lapse.
+ */
+export async function uploadApplicationDocument(
+  tx: DbOrTx,
+  user: SessionUser,
+  input: { applicationId: string; slot: string; fileName: string; bytes: Uint8Array; issuedOn: string | null },
+): Promise<{ id: string; version: number; sha256: string; slotLabel: string }> {
+  const access = await loadApplication(tx, user, input.applicationId, 'application.edit', { forUpdate: true });
+  await assertEditWindow(tx, access, 'documento');
+  const slot = APPLICATION_DOCUMENT_SLOTS.find((s) => s.id === input.slot);
+  if (!slot) throw new DomainError('Ese tipo de documento no existe en la postulación.');
+  if (!canUploadSlot(slot, access.parties))
+    throw new DomainError(`Este documento lo sube ${uploaderLabels[slot.owner]}; usted puede verlo, pero no subir versiones.`);
+  const stored = await storeDocumentVersion(tx, user, {
+    applicationId: access.application.id,
+    slot: slot.id,
+    fileName: input.fileName,
+    bytes: input.bytes,
+    issuedOn: input.issuedOn,
+  });
+  await bumpVersion(tx, access.application.id, null);
+  return { ...stored, slotLabel: slot.label };
+}
+
 /**
  * Stores a new version of a document slot. The caller has already authorised the application (loaded
- * in scope, draft open, party allowed for the slot). Inspects the content (type by magic numbers, size,
+ * in scope, edit window open, party allowed for the slot). Inspects the content (type by magic numbers, size,
  * SHA-256), stores it under a fresh key that never comes from the file name, inserts the next version
  * (earlier versions stay), and writes the audit row. A refused file throws DomainError with the Spanish
  * reason, also under `fieldErrors.file` (`fieldErrors.issuedOn` for a wrong issue date).
@@ -463,13 +499,8 @@ export async function getApplicationDocuments(user: SessionUser, applicationId: 
   const db = await getDb();
   const access = await loadApplication(db, user, applicationId, 'application.read');
   const { application } = access;
-  let lockedReason: string | null = null;
-  try {
-    assertDraftOpen(access);
-  } catch (error) {
-    if (!(error instanceof DomainError)) throw error;
-    lockedReason = error.message;
-  }
+  const window = await getEditWindow(db, access, 'documento');
+  const lockedReason = window.open ? null : window.reason;
   const editable = lockedReason === null && hasPermission(user.role, 'application.edit');
   const rows = await applicationVersions(db, application.id);
   const evaluated = evaluateSlots(access, rows, application.submittedAt ?? now());
@@ -479,6 +510,7 @@ export async function getApplicationDocuments(user: SessionUser, applicationId: 
     landCertificateIssuedOn: landCertificateIssuedOn(application.sections),
     editable,
     lockedReason,
+    correction: window.open && window.stage === 'subsanacion' ? { deadlineAt: window.deadlineAt } : null,
     maxBytes: uploadMaxBytes(),
     today: santiagoToday(),
     titleCertificateMaxAgeDays: access.call.parameters.deadlines.titleCertificateMaxAgeDays,

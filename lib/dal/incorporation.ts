@@ -12,7 +12,8 @@ import { env } from '@/lib/env';
 import { enqueueMail } from '@/lib/jobs/queue';
 import { incorporationLinkMail } from '@/lib/mail/templates';
 import type { TConfirmIncorporation, TCreateIncorporationLink, TUploadSignedForm } from '@/lib/validations/roster';
-import { assertCanEditSection, assertDraftOpen, bumpVersion, loadApplication } from './application-access';
+import { assertCanEditSection, assertEditWindow, bumpVersion, editBlockedReason, loadApplication } from './application-access';
+import type { EditWindowSubject } from './application-access';
 import { writeAudit } from './audit';
 import { storeDocumentVersion } from './documents';
 
@@ -89,10 +90,13 @@ async function projectSummary(db: DbOrTx, applicationId: string, band: number): 
   };
 }
 
-function blockedReasonOf(application: { status: string }, call: { status: string; closesAt: Date }): string | null {
-  if (application.status !== 'borrador') return 'La postulación ya fue enviada; su formulario de incorporación ya no puede cambiarse.';
-  if (call.status !== 'abierto' || now().getTime() > call.closesAt.getTime()) return 'El llamado ya cerró; ya no se pueden registrar confirmaciones.';
-  return null;
+/**
+ * Why an incorporation cannot be registered now, or null: the same window as every change of the file
+ * (a draft of an open call, or the correction of observations before its deadline, when a replacement
+ * or a worker whose band changed confirms).
+ */
+async function blockedReasonOf(db: DbOrTx, subject: EditWindowSubject): Promise<string | null> {
+  return editBlockedReason(db, subject, 'incorporacion');
 }
 
 // ── The worker, signed in ──────────────────────────────────────────────────────────────────────────
@@ -116,7 +120,7 @@ export async function getWorkerIncorporation(user: SessionUser, applicationId: s
     firstName: firstNameOf(row.firstNames),
     confirmedAt: row.incorporationConfirmedAt,
     method: row.incorporationMethod,
-    blockedReason: blockedReasonOf(access.application, access.call),
+    blockedReason: await blockedReasonOf(db, access),
   };
 }
 
@@ -136,7 +140,7 @@ export async function confirmIncorporationOnline(
     .limit(1);
   if (!row) throw new NotFoundError('Usted no figura en la nómina de esta postulación.');
   if (row.incorporationConfirmedAt) return { alreadyConfirmed: true };
-  assertDraftOpen(access);
+  await assertEditWindow(tx, access, 'incorporacion');
   const at = now();
   await tx
     .update(rosterEntries)
@@ -165,7 +169,7 @@ export async function createIncorporationLink(
   input: TCreateIncorporationLink,
 ): Promise<{ url: string; expiresAt: Date; emailedTo: string | null }> {
   const access = await loadApplication(tx, user, input.applicationId, 'roster.manage', { forUpdate: true });
-  assertDraftOpen(access);
+  await assertEditWindow(tx, access, 'incorporacion');
   assertCanEditSection(access, 'nomina');
   const [entry] = await tx
     .select()
@@ -240,7 +244,7 @@ export async function getIncorporationLink(token: string): Promise<Incorporation
   if (!row || row.entry.status !== 'activo') return { state: 'no_encontrado' };
   if (row.link.usedAt) return { state: 'usado' };
   if (row.link.expiresAt.getTime() <= now().getTime()) return { state: 'vencido' };
-  const blocked = blockedReasonOf(row.application, row.call);
+  const blocked = await blockedReasonOf(db, row);
   if (blocked) return { state: 'cerrado', message: blocked };
   const summary = await projectSummary(db, row.application.id, row.entry.band);
   const firstName = firstNameOf(row.entry.firstNames);
@@ -257,7 +261,7 @@ export async function confirmIncorporationWithLink(token: string): Promise<{ fir
   return db.transaction((tx) => confirmIncorporationByToken(tx, token));
 }
 
-/** Confirms through a one-time link: works once, before it expires, while the file is a draft of an open call. */
+/** Confirms through a one-time link: works once, before it expires, while the file's edit window is open. */
 export async function confirmIncorporationByToken(tx: DbOrTx, token: string): Promise<{ firstName: string }> {
   const row = await linkByToken(tx, token, true);
   if (!row || row.entry.status !== 'activo') throw new DomainError('El enlace no es válido. Pida uno nuevo a la directiva de su organización.');
@@ -265,7 +269,7 @@ export async function confirmIncorporationByToken(tx: DbOrTx, token: string): Pr
   const at = now();
   if (row.link.expiresAt.getTime() <= at.getTime())
     throw new DomainError('Este enlace venció. Pida uno nuevo a la directiva de su organización.');
-  const blocked = blockedReasonOf(row.application, row.call);
+  const blocked = await blockedReasonOf(tx, row);
   if (blocked) throw new DomainError(blocked);
 
   await tx.update(incorporationLinks).set({ usedAt: at }).where(and(eq(incorporationLinks.id, row.link.id), isNull(incorporationLinks.usedAt)));
@@ -295,7 +299,7 @@ export async function uploadSignedIncorporationForm(
   input: Omit<TUploadSignedForm, 'file'> & { fileName: string; bytes: Uint8Array },
 ): Promise<{ documentId: string; version: number }> {
   const access = await loadApplication(tx, user, input.applicationId, 'roster.manage', { forUpdate: true });
-  assertDraftOpen(access);
+  await assertEditWindow(tx, access, 'incorporacion');
   assertCanEditSection(access, 'nomina');
   const [entry] = await tx
     .select()

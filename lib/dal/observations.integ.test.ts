@@ -16,8 +16,11 @@ import { now, resetClock, setClock } from '@/lib/clock';
 import { isWorkingDay } from '@/lib/domain/deadlines';
 import { resetEnvForTests } from '@/lib/env';
 import { createTestDb } from '@/lib/test/db';
+import { ZLandSectionInput, ZProjectSectionInput } from '@/lib/validations/sections';
+import type { LandFormValues, ProjectFormValues } from '@/lib/validations/sections';
+import { updateLandSection, updateProjectSection } from './application-sections';
 import { takeIntoReview } from './decisions';
-import { storeDocumentVersion } from './documents';
+import { storeDocumentVersion, uploadApplicationDocument } from './documents';
 import {
   answerObservation,
   createObservation,
@@ -33,6 +36,7 @@ import {
   submitCorrection,
 } from './observations';
 import { proposeReplacement } from './replacements';
+import { getRosterEntry, updateRosterEntry } from './roster';
 
 let handle: DbHandle;
 let uploadDir: string;
@@ -44,6 +48,57 @@ const reviewer = () => people['analista.rm@demo.cl']!;
 const _director = () => people['director.rm@demo.cl']!;
 const leader = () => people['dirigente@demo.cl']!;
 const employer = () => people['empleador@demo.cl']!;
+const sponsor = () => people['patrocinante@demo.cl']!;
+
+/** The submitted Terreno and Proyecto of the fixture, as the file arrives at SERVIU. */
+const SUBMITTED_SECTIONS = {
+  proyecto: { projectType: 'construccion_nuevos_terrenos', typologies: [{ name: 'Casa A', areaM2: '55.4', bedrooms: 3 }] },
+  terreno: {
+    situation: 'dominio',
+    address: 'Av. Los Castaños 1200',
+    rolAvaluo: '1234-56',
+    dominio: { conservador: 'Santiago', fojas: '1234', numero: '567', anio: 2019, certificateIssuedOn: '2026-09-01' },
+  },
+};
+
+function landValues(certificateIssuedOn: string): LandFormValues {
+  return {
+    situation: 'dominio',
+    address: 'Av. Los Castaños 1200',
+    rolAvaluo: '1234-56',
+    dominio: { conservador: 'Santiago', fojas: '1234', numero: '567', anio: '2019', certificateIssuedOn },
+    promesa: { notary: '', signedOn: '', sellerName: '', sellerRut: '', sellerTitle: { conservador: '', fojas: '', numero: '', anio: '' } },
+  };
+}
+
+function projectValues(band2Price: string, projectName: string): ProjectFormValues {
+  return {
+    projectName,
+    comunaCode: '13110',
+    projectType: 'construccion_nuevos_terrenos',
+    typologies: [{ name: 'Casa A', areaM2: '55,4', bedrooms: '3' }],
+    dwellings: [
+      { band: 1, count: '1', priceUf: '1200' },
+      { band: 2, count: '4', priceUf: band2Price },
+      { band: 3, count: '', priceUf: '' },
+    ],
+  };
+}
+
+async function versionOf(id: string): Promise<number> {
+  const [row] = await handle.db.select({ version: applications.version }).from(applications).where(eq(applications.id, id));
+  return row!.version;
+}
+
+async function nameOf(id: string): Promise<string> {
+  const [row] = await handle.db.select({ projectName: applications.projectName }).from(applications).where(eq(applications.id, id));
+  return row!.projectName;
+}
+
+async function workerName(entryId: string): Promise<string> {
+  const [row] = await handle.db.select().from(rosterEntries).where(eq(rosterEntries.id, entryId));
+  return `${row!.firstNames} ${row!.lastNames}`;
+}
 
 function inTx<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
   return handle.db.transaction(fn);
@@ -335,7 +390,7 @@ describe('answering and correcting', () => {
     setClock(new Date(sent.deadlineAt.getTime() + 1));
     await expect(
       inTx((tx) => answerObservation(tx, leader(), { applicationId: app.id, observationId: obs.id, answer: 'Respuesta tardía.' })),
-    ).rejects.toThrow(/El plazo para responder las observaciones venció/);
+    ).rejects.toThrow(/El plazo para subsanar las observaciones venció/);
     await expect(inTx((tx) => submitCorrection(tx, leader(), { applicationId: app.id }))).rejects.toThrow(/venció/);
     const view = await getApplicantObservations(leader(), app.id);
     expect(view.current!.deadlinePassed).toBe(true);
@@ -365,32 +420,37 @@ describe('answering and correcting', () => {
 });
 
 describe('SERVIU evaluates the correction', () => {
-  it('sees only what changed since the round was sent: fields, roster and new document versions', async () => {
+  it('sees only what changed since the round was sent: fields, roster rows and new document versions, from real edits', async () => {
     const app = await fileUnderReview();
-    // Before the round: a document version and a section change that must NOT show up.
+    // As the file arrived: Terreno and Proyecto filled in, a Convenio version uploaded before the round.
+    await handle.db.update(applications).set({ sections: SUBMITTED_SECTIONS }).where(eq(applications.id, app.id));
     await inTx((tx) => storeDocumentVersion(tx, employer(), { applicationId: app.id, slot: 'convenio_trabajo', fileName: 'convenio-v1.pdf', bytes: pdf }));
-    await handle.db.insert(auditLog).values({
-      action: 'application.section.update',
-      entityType: 'application',
-      entityId: app.id,
-      before: { section: 'terreno', data: { situation: 'promesa' } },
-      after: { section: 'terreno', data: { situation: 'dominio' } },
-    });
-    const obs = await draftOnWorker(app.id, app.roster[1]!.id);
+    const onLand = await draftOnField(app.id, 'terreno');
+    const onWorker = await draftOnWorker(app.id, app.roster[1]!.id);
+    const onReplaced = await draftOnWorker(app.id, app.roster[2]!.id);
     await sendRound(app.id);
-    // After the round: a corrected document, a section field, a replacement.
-    await inTx((tx) => storeDocumentVersion(tx, employer(), { applicationId: app.id, slot: 'convenio_trabajo', fileName: 'convenio-v2.pdf', bytes: pdf }));
-    await handle.db.insert(auditLog).values({
-      action: 'application.section.update',
-      entityType: 'application',
-      entityId: app.id,
-      before: { section: 'terreno', data: { dominio: { certificateIssuedOn: '2026-09-01' } }, version: 3 },
-      after: { section: 'terreno', data: { dominio: { certificateIssuedOn: '2026-11-24' } }, version: 4 },
-    });
+
+    // The correction, through the same functions the portal's forms call.
+    const land = ZLandSectionInput.parse({ applicationId: app.id, version: await versionOf(app.id), values: landValues('2026-11-24') });
+    await inTx((tx) => updateLandSection(tx, employer(), land));
+    const project = ZProjectSectionInput.parse({ applicationId: app.id, version: await versionOf(app.id), values: projectValues('1550', await nameOf(app.id)) });
+    await inTx((tx) => updateProjectSection(tx, sponsor(), project));
+    const worker = await getRosterEntry(leader(), app.id, app.roster[1]!.id);
+    await inTx((tx) =>
+      updateRosterEntry(tx, leader(), {
+        applicationId: app.id,
+        entryId: worker.id,
+        expectedStamp: worker.stamp,
+        entry: { ...worker.entry, householdSize: 4, savingsDepositedUf: '50' },
+      }),
+    );
+    const corrected = await inTx((tx) =>
+      uploadApplicationDocument(tx, employer(), { applicationId: app.id, slot: 'convenio_trabajo', fileName: 'convenio-v2.pdf', bytes: pdf, issuedOn: null }),
+    );
     await inTx((tx) =>
       proposeReplacement(tx, leader(), {
         applicationId: app.id,
-        replacedEntryId: app.roster[1]!.id,
+        replacedEntryId: app.roster[2]!.id,
         entry: {
           rut: demoRut(31_555_666),
           firstNames: 'Tomás',
@@ -407,18 +467,74 @@ describe('SERVIU evaluates the correction', () => {
         },
       }),
     );
-    await inTx((tx) => answerObservation(tx, leader(), { applicationId: app.id, observationId: obs.id, answer: 'Se reemplazó al trabajador.' }));
+    // Saving a section again with the same values changes nothing SERVIU must read.
+    const again = ZLandSectionInput.parse({ applicationId: app.id, version: await versionOf(app.id), values: landValues('2026-11-24') });
+    await inTx((tx) => updateLandSection(tx, employer(), again));
+    for (const [id, by] of [
+      [onLand.id, employer()],
+      [onWorker.id, leader()],
+      [onReplaced.id, leader()],
+    ] as const)
+      await inTx((tx) => answerObservation(tx, by, { applicationId: app.id, observationId: id, answer: 'Corregido en la postulación.' }));
+
+    // While the applicant may still change things, SERVIU does not see a partial diff.
+    expect((await getReviewObservations(reviewer(), app.id)).changes).toBeNull();
     await inTx((tx) => submitCorrection(tx, leader(), { applicationId: app.id }));
 
     const view = await getReviewObservations(reviewer(), app.id);
     expect(view.changes).not.toBeNull();
-    expect(view.changes!.documents.map((d) => d.fileName)).toEqual(['convenio-v2.pdf']);
-    expect(view.changes!.fields).toEqual([
-      expect.objectContaining({ section: 'terreno', field: 'dominio.certificateIssuedOn', before: '2026-09-01', after: '2026-11-24' }),
+    const changes = view.changes!;
+    expect(changes.fields).toEqual([
+      {
+        section: 'proyecto',
+        sectionLabel: 'Proyecto',
+        field: 'dwellings.2.priceUf',
+        label: 'Tramo 2 › Precio por vivienda (UF)',
+        before: '1.600',
+        after: '1.550',
+      },
+      {
+        section: 'terreno',
+        sectionLabel: 'Terreno',
+        field: 'dominio.certificateIssuedOn',
+        label: 'Certificado de dominio vigente › Fecha de emisión del certificado',
+        before: '01-09-2026',
+        after: '24-11-2026',
+      },
     ]);
-    expect(view.changes!.roster).toHaveLength(1);
-    expect(view.changes!.roster[0]!.kind).toBe('reemplazo');
-    expect(view.changes!.roster[0]!.description).toContain('Tomás Reemplazo Soto');
+    const edited = changes.roster.find((r) => r.kind === 'modificado');
+    expect(edited).toMatchObject({ entryId: app.roster[1]!.id, worker: expect.stringContaining(await workerName(app.roster[1]!.id)) });
+    expect(edited?.kind === 'modificado' && edited.changes.map((c) => [c.label, c.before, c.after])).toEqual([
+      ['Integrantes del hogar', '3', '4'],
+      // Every band-2 worker of the fixture has between 36 and 45 UF deposited.
+      [expect.stringMatching(/depositado/i), worker.cells.savingsDepositedUf, '50'],
+    ]);
+    const replacement = changes.roster.find((r) => r.kind === 'reemplazo');
+    expect(replacement).toMatchObject({ worker: expect.stringContaining('Tomás Reemplazo Soto'), replaced: expect.stringContaining(await workerName(app.roster[2]!.id)) });
+    expect(changes.roster).toHaveLength(2);
+    expect(changes.documents.map((d) => [d.id, d.fileName, d.version])).toEqual([[corrected.id, 'convenio-v2.pdf', 2]]);
+
+    // The correction's audit row names what it changed.
+    const [audit] = await handle.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.entityId, app.id), eq(auditLog.action, 'application.correction.submit')));
+    expect(audit!.after).toMatchObject({
+      changes: {
+        fields: ['proyecto.dwellings.2.priceUf', 'terreno.dominio.certificateIssuedOn'],
+        rosterEntries: expect.arrayContaining([app.roster[1]!.id]),
+        documents: [corrected.id],
+      },
+    });
+  });
+
+  it('shows the changes once the deadline passed without a correction, and nothing when nothing changed', async () => {
+    const app = await fileUnderReview();
+    await draftOnWorker(app.id, app.roster[0]!.id);
+    const sent = await sendRound(app.id, 3);
+    setClock(new Date(sent.deadlineAt.getTime() + 1));
+    const view = await getReviewObservations(reviewer(), app.id);
+    expect(view.changes).toMatchObject({ fields: [], roster: [], documents: [] });
   });
 
   it('accepts or repeats each observation; a repeated one goes, as a draft, into the next round', async () => {

@@ -1,9 +1,8 @@
 import 'server-only';
-import { and, asc, desc, eq, gt, inArray, isNotNull, isNull, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNotNull, isNull, or, sql } from 'drizzle-orm';
 import { getDb } from '@/db';
 import type { DbOrTx } from '@/db/client';
 import {
-  auditLog,
   callMilestones,
   documents,
   memberships,
@@ -33,6 +32,7 @@ import { applicationStatusLabels } from '@/lib/labels';
 import { applicationStatusChangedMail, observationsSentMail } from '@/lib/mail/templates';
 import { formatSantiagoDateTime } from '@/lib/santiago-time';
 import { observationSectionLabels } from '@/lib/validations/observations';
+import type { ObservationPage } from '@/lib/validations/observations';
 import type {
   ObservationSection,
   TAnswerObservation,
@@ -42,15 +42,20 @@ import type {
   TSendObservationRound,
   TSubmitCorrection,
 } from '@/lib/validations/observations';
-import { bumpVersion, loadApplication, sectionOwners, transitionStatus } from './application-access';
-import type { ApplicationAccess, ApplicationRow, Party } from './application-access';
+import { assertEditWindow, bumpVersion, getEditWindow, latestSentRound, loadApplication, roundColumns, transitionStatus } from './application-access';
+import type { ApplicationAccess, ApplicationRow, Party, RoundRow } from './application-access';
 import { writeAudit } from './audit';
 import { storeDocumentVersion } from './documents';
 import { evaluateApplication } from './eligibility';
+import { captureFileState, diffFileSince, readFileState } from './file-state';
+import { correctionHrefOf, listPinnedObservations, ownersOf, targetContext, targetOf } from './observation-targets';
+import type { ObservationTarget, PinnedObservationDto } from './observation-targets';
+
+export type { ObservationTarget } from './observation-targets';
+import type { FileChangesDto } from './file-state';
 import { receiptVerificationUrl } from './submission';
 
 type ObservationRow = typeof observations.$inferSelect;
-type RoundRow = typeof observationRounds.$inferSelect;
 export type ObservationStatus = ObservationRow['status'];
 
 // ───────────────────────────── shared helpers (also used by decisions and replacements) ─────────────────────────────
@@ -149,20 +154,9 @@ export async function queueStatusChangedMails(
   return queued;
 }
 
-/** The latest round that was sent, if any. */
-async function latestSentRound(db: DbOrTx, applicationId: string): Promise<RoundRow | null> {
-  const [round] = await db
-    .select()
-    .from(observationRounds)
-    .where(and(eq(observationRounds.applicationId, applicationId), isNotNull(observationRounds.sentAt)))
-    .orderBy(desc(observationRounds.number))
-    .limit(1);
-  return round ?? null;
-}
-
 async function draftRound(db: DbOrTx, applicationId: string): Promise<RoundRow | null> {
   const [round] = await db
-    .select()
+    .select(roundColumns)
     .from(observationRounds)
     .where(and(eq(observationRounds.applicationId, applicationId), isNull(observationRounds.sentAt)))
     .limit(1);
@@ -179,7 +173,7 @@ async function getOrCreateDraftRound(tx: DbOrTx, user: SessionUser, applicationI
   const [created] = await tx
     .insert(observationRounds)
     .values({ applicationId, number: (max?.n ?? 0) + 1, createdBy: user.id })
-    .returning();
+    .returning(roundColumns);
   return created!;
 }
 
@@ -229,72 +223,6 @@ export async function listOpenBlockingObservations(
     .orderBy(asc(observationRounds.number), asc(observations.createdAt));
 }
 
-// ───────────────────────────── targets: what an observation is pinned to ─────────────────────────────
-
-export type ObservationTarget =
-  | { kind: 'campo'; section: string; field: string; label: string }
-  | { kind: 'documento'; documentId: string; slot: string; rosterEntryId: string | null; label: string }
-  | { kind: 'trabajador'; rosterEntryId: string; label: string }
-  | { kind: 'general'; label: string };
-
-type TargetContext = {
-  documents: Map<string, { slot: string; version: number; fileName: string; rosterEntryId: string | null }>;
-  roster: Map<string, { name: string; rut: string; status: string }>;
-};
-
-function sectionLabel(section: string): string {
-  return (observationSectionLabels as Record<string, string>)[section] ?? section;
-}
-
-function targetOf(row: Pick<ObservationRow, 'targetField' | 'documentId' | 'rosterEntryId'>, ctx: TargetContext): ObservationTarget {
-  if (row.documentId) {
-    const doc = ctx.documents.get(row.documentId);
-    const label = doc
-      ? `${documentSlotById(doc.slot)?.label ?? doc.slot} — versión ${doc.version} (${doc.fileName})`
-      : 'Documento';
-    return { kind: 'documento', documentId: row.documentId, slot: doc?.slot ?? '', rosterEntryId: doc?.rosterEntryId ?? null, label };
-  }
-  if (row.rosterEntryId) {
-    const entry = ctx.roster.get(row.rosterEntryId);
-    const label = entry ? `${entry.name} (RUT ${formatRut(entry.rut)})${entry.status === 'activo' ? '' : ` — ${entry.status}`}` : 'Trabajador de la nómina';
-    return { kind: 'trabajador', rosterEntryId: row.rosterEntryId, label };
-  }
-  if (row.targetField) {
-    const [section = '', ...rest] = row.targetField.split('.');
-    const field = rest.join('.');
-    return { kind: 'campo', section, field, label: `${sectionLabel(section)} › ${field}` };
-  }
-  return { kind: 'general', label: 'Postulación en general' };
-}
-
-/** The parties that answer an observation: the owner of the section, the uploader of the document, the union for a worker. */
-function ownersOf(target: ObservationTarget): Party[] {
-  switch (target.kind) {
-    case 'campo':
-      return [...((sectionOwners as Record<string, readonly Party[]>)[target.section] ?? ['organizacion'])];
-    case 'documento':
-      return [...(documentSlotById(target.slot)?.uploaders ?? ['organizacion'])];
-    case 'trabajador':
-    case 'general':
-      return ['organizacion'];
-  }
-}
-
-async function targetContext(db: DbOrTx, applicationId: string): Promise<TargetContext> {
-  const docs = await db
-    .select({ id: documents.id, slot: documents.slot, version: documents.version, fileName: documents.fileName, rosterEntryId: documents.rosterEntryId })
-    .from(documents)
-    .where(eq(documents.applicationId, applicationId));
-  const roster = await db
-    .select({ id: rosterEntries.id, firstNames: rosterEntries.firstNames, lastNames: rosterEntries.lastNames, rut: rosterEntries.rut, status: rosterEntries.status })
-    .from(rosterEntries)
-    .where(eq(rosterEntries.applicationId, applicationId));
-  return {
-    documents: new Map(docs.map((d) => [d.id, { slot: d.slot, version: d.version, fileName: d.fileName, rosterEntryId: d.rosterEntryId }])),
-    roster: new Map(roster.map((r) => [r.id, { name: `${r.firstNames} ${r.lastNames}`, rut: r.rut, status: r.status }])),
-  };
-}
-
 // ───────────────────────────── DTOs ─────────────────────────────
 
 export interface ObservationDto {
@@ -320,7 +248,7 @@ export interface RoundDto {
 
 async function loadRounds(db: DbOrTx, applicationId: string, options: { sentOnly: boolean }): Promise<RoundDto[]> {
   const rounds = await db
-    .select()
+    .select(roundColumns)
     .from(observationRounds)
     .where(
       and(eq(observationRounds.applicationId, applicationId), options.sentOnly ? isNotNull(observationRounds.sentAt) : undefined),
@@ -362,172 +290,17 @@ async function loadRounds(db: DbOrTx, applicationId: string, options: { sentOnly
 
 // ───────────────────────────── changes since a round was sent ─────────────────────────────
 
-export interface FieldChangeDto {
-  section: string;
-  sectionLabel: string;
-  field: string;
-  before: string;
-  after: string;
-}
-
-export interface RosterChangeDto {
-  kind: 'agregado' | 'quitado' | 'modificado' | 'reemplazo';
-  description: string;
-}
-
-export interface DocumentChangeDto {
-  id: string;
-  label: string;
-  version: number;
-  fileName: string;
-  uploadedAt: Date;
-}
-
-export interface ChangesDto {
-  since: Date;
-  fields: FieldChangeDto[];
-  roster: RosterChangeDto[];
-  documents: DocumentChangeDto[];
-}
-
-function display(value: unknown): string {
-  if (value === null || value === undefined || value === '') return '(vacío)';
-  if (typeof value === 'boolean') return value ? 'Sí' : 'No';
-  if (typeof value === 'string' || typeof value === 'number') return String(value);
-  return JSON.stringify(value);
-}
-
-/** Leaves of a section's audit snapshot as "path → value" ("data.dominio.certificateIssuedOn"). */
-function flatten(value: unknown, prefix = '', out: Map<string, unknown> = new Map()): Map<string, unknown> {
-  if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
-    for (const [key, child] of Object.entries(value as Record<string, unknown>)) {
-      if (!prefix && (key === 'section' || key === 'version')) continue;
-      flatten(child, prefix ? `${prefix}.${key}` : key, out);
-    }
-  } else if (prefix) {
-    out.set(prefix, value);
-  }
-  return out;
-}
-
-const ROSTER_FIELD_LABELS: Record<string, string> = {
-  rut: 'RUT',
-  firstNames: 'nombres',
-  lastNames: 'apellidos',
-  unionMember: 'socio',
-  rshPercentile: 'tramo RSH',
-  householdSize: 'integrantes del hogar',
-  monthlyIncomeClp: 'ingreso mensual',
-  savingsUf: 'ahorro',
-  savingsDepositedUf: 'ahorro depositado',
-  band: 'tramo de vivienda',
-  birthDate: 'fecha de nacimiento',
-  email: 'correo',
-};
-
-function personOf(value: unknown): string {
-  const v = (value ?? {}) as { firstNames?: unknown; lastNames?: unknown; rut?: unknown };
-  const name = `${typeof v.firstNames === 'string' ? v.firstNames : ''} ${typeof v.lastNames === 'string' ? v.lastNames : ''}`.trim();
-  const rut = typeof v.rut === 'string' ? ` (RUT ${formatRut(v.rut)})` : '';
-  return `${name || 'Trabajador'}${rut}`;
-}
+export type ChangesDto = FileChangesDto;
 
 /**
- * Only what changed since a round was sent: section fields, roster rows and new document versions, from
- * the audit rows written after the round's own audit row (ids grow with every row, whatever the clock).
+ * Only what changed since a round was sent: the file now against the baseline captured with the round
+ * (section fields, roster rows, new document versions). Null for a round sent without a baseline.
  */
 async function getChangesSinceRound(db: DbOrTx, applicationId: string, round: RoundRow): Promise<ChangesDto | null> {
   if (!round.sentAt) return null;
-  const [marker] = await db
-    .select({ id: auditLog.id })
-    .from(auditLog)
-    .where(
-      and(
-        eq(auditLog.entityType, 'application'),
-        eq(auditLog.entityId, applicationId),
-        eq(auditLog.action, 'observation.round.send'),
-        sql`${auditLog.after}->>'roundId' = ${round.id}`,
-      ),
-    )
-    .limit(1);
-  const rows = marker
-    ? await db
-        .select({ id: auditLog.id, action: auditLog.action, before: auditLog.before, after: auditLog.after })
-        .from(auditLog)
-        .where(and(eq(auditLog.entityType, 'application'), eq(auditLog.entityId, applicationId), gt(auditLog.id, marker.id)))
-        .orderBy(asc(auditLog.id))
-    : [];
-
-  // Section fields: the value before the first change and after the last one.
-  const fieldChanges = new Map<string, { section: string; field: string; before: unknown; after: unknown }>();
-  const roster: RosterChangeDto[] = [];
-  for (const row of rows) {
-    if (row.action === 'application.section.update') {
-      const section = String((row.after as { section?: unknown } | null)?.section ?? (row.before as { section?: unknown } | null)?.section ?? '');
-      const before = flatten(row.before);
-      const after = flatten(row.after);
-      for (const key of new Set([...before.keys(), ...after.keys()])) {
-        const id = `${section}:${key}`;
-        const existing = fieldChanges.get(id);
-        if (existing) existing.after = after.get(key);
-        else fieldChanges.set(id, { section, field: key.replace(/^data\./, ''), before: before.get(key), after: after.get(key) });
-      }
-    } else if (row.action === 'roster.entry.create') {
-      roster.push({ kind: 'agregado', description: `Se agregó a ${personOf(row.after)}.` });
-    } else if (row.action === 'roster.entry.delete') {
-      roster.push({ kind: 'quitado', description: `Se quitó a ${personOf(row.before)}.` });
-    } else if (row.action === 'roster.entry.update') {
-      const before = (row.before ?? {}) as Record<string, unknown>;
-      const after = (row.after ?? {}) as Record<string, unknown>;
-      const changed = Object.keys(ROSTER_FIELD_LABELS)
-        .filter((k) => display(before[k]) !== display(after[k]))
-        .map((k) => `${ROSTER_FIELD_LABELS[k]}: ${display(before[k])} → ${display(after[k])}`);
-      if (changed.length) roster.push({ kind: 'modificado', description: `Se modificó a ${personOf(row.after)}: ${changed.join('; ')}.` });
-    } else if (row.action === 'roster.replacement.create') {
-      const after = (row.after ?? {}) as { replaced?: unknown; replacement?: unknown };
-      roster.push({ kind: 'reemplazo', description: `${personOf(after.replacement)} reemplaza a ${personOf(after.replaced)}.` });
-    } else if (row.action === 'roster.import.accept') {
-      roster.push({ kind: 'modificado', description: 'Se reemplazó la nómina con un archivo importado.' });
-    }
-  }
-  const fields = [...fieldChanges.values()]
-    .filter((c) => display(c.before) !== display(c.after))
-    .map((c) => ({ section: c.section, sectionLabel: sectionLabel(c.section), field: c.field, before: display(c.before), after: display(c.after) }));
-
-  // New document versions: their upload audit rows, also after the marker.
-  const uploads = marker
-    ? await db
-        .select({ documentId: auditLog.entityId })
-        .from(auditLog)
-        .where(
-          and(
-            eq(auditLog.entityType, 'document'),
-            eq(auditLog.action, 'document.upload'),
-            gt(auditLog.id, marker.id),
-            sql`${auditLog.after}->>'applicationId' = ${applicationId}`,
-          ),
-        )
-    : [];
-  const uploadedIds = uploads.map((u) => u.documentId).filter((v): v is string => v !== null);
-  const docs = uploadedIds.length
-    ? await db
-        .select({ id: documents.id, slot: documents.slot, version: documents.version, fileName: documents.fileName, uploadedAt: documents.uploadedAt })
-        .from(documents)
-        .where(and(eq(documents.applicationId, applicationId), inArray(documents.id, uploadedIds)))
-        .orderBy(asc(documents.uploadedAt), asc(documents.slot), asc(documents.version))
-    : [];
-  return {
-    since: round.sentAt,
-    fields,
-    roster,
-    documents: docs.map((d) => ({
-      id: d.id,
-      label: documentSlotById(d.slot)?.label ?? d.slot,
-      version: d.version,
-      fileName: d.fileName,
-      uploadedAt: d.uploadedAt,
-    })),
-  };
+  const [stored] = await db.select({ baseline: observationRounds.baseline }).from(observationRounds).where(eq(observationRounds.id, round.id)).limit(1);
+  const baseline = readFileState(stored?.baseline);
+  return baseline ? diffFileSince(db, applicationId, baseline) : null;
 }
 
 // ───────────────────────────── SERVIU: the observations page ─────────────────────────────
@@ -659,7 +432,11 @@ export async function getReviewObservations(user: SessionUser, applicationId: st
         .sort((a, b) => a.label.localeCompare(b.label, 'es')),
     },
     citableRules,
-    changes: latestRow && application.status !== 'observada' ? await getChangesSinceRound(db, application.id, latestRow) : null,
+    // Once the applicant's turn is over: the correction was sent, or the deadline passed.
+    changes:
+      latestRow && (application.status !== 'observada' || (latestRow.deadlineAt && isPastDeadline(at, latestRow.deadlineAt)))
+        ? await getChangesSinceRound(db, application.id, latestRow)
+        : null,
   };
 }
 
@@ -809,7 +586,9 @@ export async function sendObservationRound(
 
   const at = now();
   const deadlineAt = await correctionDeadlineFor(tx, access, input, at);
-  await tx.update(observationRounds).set({ sentAt: at, deadlineAt }).where(eq(observationRounds.id, round.id));
+  // What the correction will be compared against: the file as the applicant receives the round.
+  const baseline = await captureFileState(tx, application.id, at);
+  await tx.update(observationRounds).set({ sentAt: at, deadlineAt, baseline }).where(eq(observationRounds.id, round.id));
   await tx.update(observations).set({ status: 'abierta' }).where(and(eq(observations.roundId, round.id), eq(observations.status, 'borrador')));
   const moved = await transitionStatus(tx, application.id, application.status, 'observada');
   if (!moved) throw new DomainError('El estado de la postulación cambió mientras usted trabajaba. Recargue la página.');
@@ -912,6 +691,8 @@ export interface ApplicantObservationDto extends ObservationDto {
   answerBlockedReason: string | null;
   /** A corrected file goes to this slot (the observed document's), or the user picks one of `uploadSlots`. */
   fixedSlot: { slot: string; label: string; needsIssueDate: boolean } | null;
+  /** Where this user corrects what the observation points at (section, worker or documents page), while they may. */
+  correctionHref: string | null;
 }
 
 export interface ApplicantObservationsDto {
@@ -925,10 +706,6 @@ export interface ApplicantObservationsDto {
   submitBlockedReason: string | null;
   /** The user speaks for the union (replacements page). */
   isUnion: boolean;
-}
-
-function deadlineMessage(deadlineAt: Date): string {
-  return `El plazo para responder las observaciones venció el ${formatSantiagoDateTime(deadlineAt)}. Ya no se pueden enviar respuestas ni documentos; SERVIU revisará la postulación con lo recibido.`;
 }
 
 /**
@@ -955,6 +732,7 @@ export async function getApplicantObservations(user: SessionUser, applicationId:
   const [latest, ...earlier] = rounds;
   const mayEdit = hasPermission(user.role, 'application.edit');
   const deadlinePassed = latest?.deadlineAt ? isPastDeadline(at, latest.deadlineAt) : false;
+  const window = await getEditWindow(db, access, 'respuesta', at);
   const uploadSlots = APPLICATION_DOCUMENT_SLOTS.filter((slot) => canUploadSlot(slot, access.parties)).map((slot) => ({
     slot: slot.id,
     label: slot.label,
@@ -970,13 +748,15 @@ export async function getApplicantObservations(user: SessionUser, applicationId:
           let answerBlockedReason: string | null = null;
           if (!mine) answerBlockedReason = null;
           else if (application.status !== 'observada') answerBlockedReason = 'La subsanación ya fue enviada.';
-          else if (deadlinePassed && latest.deadlineAt) answerBlockedReason = deadlineMessage(latest.deadlineAt);
+          else if (!window.open) answerBlockedReason = window.reason;
           else if (o.status !== 'abierta' && o.status !== 'respondida') answerBlockedReason = 'SERVIU ya evaluó esta observación.';
           const definition = o.target.kind === 'documento' ? documentSlotById(o.target.slot) : undefined;
+          const canAnswer = mine && answerBlockedReason === null;
           return {
             ...o,
-            canAnswer: mine && answerBlockedReason === null,
+            canAnswer,
             answerBlockedReason,
+            correctionHref: canAnswer ? correctionHrefOf(application.id, o.target) : null,
             fixedSlot: definition ? { slot: definition.id, label: definition.label, needsIssueDate: definition.needsIssueDate } : null,
           };
         }),
@@ -987,7 +767,7 @@ export async function getApplicantObservations(user: SessionUser, applicationId:
   const mayFile = hasPermission(user.role, 'application.submit') && (access.parties.includes('organizacion') || access.parties.includes('empleador'));
   if (!mayFile) submitBlockedReason = 'La subsanación la envía la organización de trabajadores o el empleador.';
   else if (application.status !== 'observada' || !current) submitBlockedReason = 'No hay observaciones por subsanar.';
-  else if (current.deadlinePassed && current.deadlineAt) submitBlockedReason = deadlineMessage(current.deadlineAt);
+  else if (!window.open) submitBlockedReason = window.reason;
   else {
     const missing = current.observations.filter((o) => o.severity === 'bloqueante' && o.status === 'abierta').length;
     if (missing > 0) submitBlockedReason = `Falta responder ${missing} observación(es) bloqueante(s).`;
@@ -1004,14 +784,14 @@ export async function getApplicantObservations(user: SessionUser, applicationId:
 }
 
 /**
- * The correction window of an observed file: status «observada» and the current round's deadline not
- * passed by the server clock. Returns that round; refuses with the deadline stated otherwise.
+ * The correction window of an observed file (the edit window's «respuesta» change: status «observada»
+ * and the current round's deadline not passed by the server clock). Returns that round; refuses with
+ * the deadline stated otherwise.
  */
 export async function assertCorrectionWindow(db: DbOrTx, access: ApplicationAccess, at: Date): Promise<RoundRow> {
-  if (access.application.status !== 'observada') throw new DomainError('La postulación no tiene observaciones pendientes de subsanar.');
+  await assertEditWindow(db, access, 'respuesta', at);
   const round = await latestSentRound(db, access.application.id);
   if (!round) throw new DomainError('La postulación no tiene observaciones pendientes de subsanar.');
-  if (round.deadlineAt && isPastDeadline(at, round.deadlineAt)) throw new DomainError(deadlineMessage(round.deadlineAt));
   return round;
 }
 
@@ -1103,6 +883,7 @@ export async function submitCorrection(tx: DbOrTx, user: SessionUser, input: TSu
     .from(observations)
     .where(and(eq(observations.roundId, round.id), eq(observations.severity, 'bloqueante'), eq(observations.status, 'abierta')));
   if (unanswered.length > 0) throw new DomainError(`Falta responder ${unanswered.length} observación(es) bloqueante(s) antes de enviar la subsanación.`);
+  const changes = await getChangesSinceRound(tx, application.id, round);
   const moved = await transitionStatus(tx, application.id, 'observada', 'subsanada');
   if (!moved) throw new DomainError('La subsanación ya fue enviada.');
   await writeAudit(tx, user, {
@@ -1110,7 +891,19 @@ export async function submitCorrection(tx: DbOrTx, user: SessionUser, input: TSu
     entityType: 'application',
     entityId: application.id,
     before: { status: 'observada' },
-    after: { status: 'subsanada', roundId: round.id, round: round.number },
+    after: {
+      status: 'subsanada',
+      roundId: round.id,
+      round: round.number,
+      // What the correction changed against the round's baseline, as SERVIU will see it.
+      changes: changes
+        ? {
+            fields: changes.fields.map((f) => `${f.section}.${f.field}`),
+            rosterEntries: changes.roster.map((r) => r.entryId),
+            documents: changes.documents.map((d) => d.id),
+          }
+        : null,
+    },
   });
   const reviewers = await listRegionReviewerEmails(tx, application.regionCode);
   const url = `${baseUrl()}/gestion/postulaciones/${application.id}/observaciones`;
@@ -1161,5 +954,40 @@ export async function getObservationsBanner(user: SessionUser, applicationId: st
     unansweredCount: rows.filter((r) => r.status === 'abierta').length,
     deadlineAt: round.deadlineAt,
     deadlinePassed: round.deadlineAt ? isPastDeadline(now(), round.deadlineAt) : false,
+  };
+}
+
+export interface CorrectionPanelDto {
+  applicationId: string;
+  roundNumber: number;
+  deadlineAt: Date | null;
+  /** The correction window is open now (server clock); each party still corrects only what it owns. */
+  open: boolean;
+  /** Why nothing can be corrected any more (the deadline passed), when it is closed. */
+  closedReason: string | null;
+  /** Observations of the round that point at this page. */
+  observations: PinnedObservationDto[];
+}
+
+/**
+ * What a page of the applicant's file shows while the file is «observada» ('application.read' scope):
+ * the round's correction deadline, whether it is still open, and the observations pinned to that page.
+ * Null in any other state, and for a worker.
+ */
+export async function getCorrectionPanel(user: SessionUser, applicationId: string, page: ObservationPage): Promise<CorrectionPanelDto | null> {
+  const db = await getDb();
+  const access = await loadApplication(db, user, applicationId, 'application.read');
+  // A worker corrects nothing in the file; their own observations are on the observations page.
+  if (access.application.status !== 'observada' || user.role === 'worker') return null;
+  const round = await latestSentRound(db, access.application.id);
+  if (!round) return null;
+  const window = await getEditWindow(db, access, 'seccion');
+  return {
+    applicationId: access.application.id,
+    roundNumber: round.number,
+    deadlineAt: round.deadlineAt,
+    open: window.open,
+    closedReason: window.open ? null : window.reason,
+    observations: (await listPinnedObservations(db, user, access)).get(page) ?? [],
   };
 }

@@ -11,6 +11,7 @@ import { NotFoundError } from '@/lib/auth/session-user';
 import type { SessionUser } from '@/lib/auth/session-user';
 import { now } from '@/lib/clock';
 import type { ZoneId } from '@/lib/domain/call-parameters';
+import type { FileChange } from '@/lib/domain/edit-window';
 import type { RuleResult } from '@/lib/domain/explain';
 import { formatRut } from '@/lib/domain/rut';
 import { checkWorker, checkWorkerRsh, checkWorkerSavingsDeposited, checkWorkerSavingsMin } from '@/lib/domain/worker-eligibility';
@@ -34,7 +35,7 @@ import type {
   TRevalidateRosterImport,
   TUpdateRosterEntry,
 } from '@/lib/validations/roster';
-import { assertCanEditSection, assertDraftOpen, bumpVersion, canEditSection, loadApplication } from './application-access';
+import { assertCanEditSection, assertEditWindow, bumpVersion, canEditSection, getEditWindow, loadApplication } from './application-access';
 import type { ApplicationAccess } from './application-access';
 import { writeAudit } from './audit';
 
@@ -57,10 +58,16 @@ export interface RosterView {
   applicationId: string;
   applicationNumber: string;
   entries: RosterEntryDto[];
-  /** Whether this user may change the roster now (owner party, draft, open call). */
+  /** Whether this user may change workers' data now (owner party; draft of an open call, or correction window). */
   canEdit: boolean;
   /** Why the roster is read-only for this user, when it is. */
   readOnlyReason: string | null;
+  /** Whether this user may add, remove or import workers now (owner party, draft of an open call). */
+  canChangeComposition: boolean;
+  /** Why workers cannot be added or removed, when they can still be corrected (correction window). */
+  compositionReason: string | null;
+  /** Set while the file is observed and its correction deadline has not passed. */
+  correction: { deadlineAt: Date | null } | null;
   pendingImport: { id: string; fileName: string; createdAt: Date } | null;
 }
 
@@ -150,24 +157,45 @@ async function loadForRosterRead(db: DbOrTx, user: SessionUser, applicationId: s
   return loadApplication(db, user, applicationId, 'application.read');
 }
 
-/** Roster changes: the union (owner of the «nómina» section), while the file is a draft and the call is open. */
-async function loadForRosterChange(tx: DbOrTx, user: SessionUser, applicationId: string): Promise<ApplicationAccess> {
+/**
+ * Roster changes: the union (owner of the «nómina» section), while the edit window allows `change`: any
+ * change in a draft of an open call; during the correction of observations only a worker's data (the
+ * roster's membership changes there only through replacements).
+ */
+async function loadForRosterChange(
+  tx: DbOrTx,
+  user: SessionUser,
+  applicationId: string,
+  change: Extract<FileChange, 'dato_trabajador' | 'composicion_nomina'>,
+): Promise<ApplicationAccess> {
   const access = await loadApplication(tx, user, applicationId, 'roster.manage', { forUpdate: true });
-  assertDraftOpen(access);
+  await assertEditWindow(tx, access, change);
   assertCanEditSection(access, 'nomina');
   return access;
 }
 
-function readOnlyReason(access: ApplicationAccess, user: SessionUser): string | null {
-  if (!hasPermission(user.role, 'roster.manage') || !canEditSection(access, 'nomina'))
-    return 'La nómina la completa la organización de trabajadores; usted puede verla, pero no modificarla.';
-  try {
-    assertDraftOpen(access);
-  } catch (error) {
-    if (error instanceof DomainError) return error.message;
-    throw error;
+interface RosterEditState {
+  /** Why no worker's data can be changed now, or null when it can. */
+  readOnlyReason: string | null;
+  /** Why workers cannot be added, removed or imported now (also during a correction), or null when they can. */
+  compositionReason: string | null;
+  /** The correction window's deadline, when the roster is open for corrections only. */
+  correction: { deadlineAt: Date | null } | null;
+}
+
+async function rosterEditState(db: DbOrTx, access: ApplicationAccess, user: SessionUser): Promise<RosterEditState> {
+  if (!hasPermission(user.role, 'roster.manage') || !canEditSection(access, 'nomina')) {
+    const reason = 'La nómina la completa la organización de trabajadores; usted puede verla, pero no modificarla.';
+    return { readOnlyReason: reason, compositionReason: reason, correction: null };
   }
-  return null;
+  const rows = await getEditWindow(db, access, 'dato_trabajador');
+  if (!rows.open) return { readOnlyReason: rows.reason, compositionReason: rows.reason, correction: null };
+  const composition = await getEditWindow(db, access, 'composicion_nomina');
+  return {
+    readOnlyReason: null,
+    compositionReason: composition.open ? null : composition.reason,
+    correction: rows.stage === 'subsanacion' ? { deadlineAt: rows.deadlineAt } : null,
+  };
 }
 
 const RUT_UNIQUE_INDEX = 'roster_entries_call_rut_active_idx';
@@ -260,9 +288,9 @@ export async function getRosterView(user: SessionUser, applicationId: string): P
   const db = await getDb();
   const access = await loadForRosterRead(db, user, applicationId);
   const rows = await activeRows(db, access.application.id);
-  const reason = readOnlyReason(access, user);
+  const state = await rosterEditState(db, access, user);
   let pendingImport: RosterView['pendingImport'] = null;
-  if (reason === null) {
+  if (state.compositionReason === null) {
     const [pending] = await db
       .select({ id: rosterImports.id, fileName: rosterImports.fileName, createdAt: rosterImports.createdAt })
       .from(rosterImports)
@@ -274,8 +302,11 @@ export async function getRosterView(user: SessionUser, applicationId: string): P
     applicationId: access.application.id,
     applicationNumber: access.application.number,
     entries: rows.map(toDto),
-    canEdit: reason === null,
-    readOnlyReason: reason,
+    canEdit: state.readOnlyReason === null,
+    readOnlyReason: state.readOnlyReason,
+    canChangeComposition: state.compositionReason === null,
+    compositionReason: state.readOnlyReason === null ? state.compositionReason : null,
+    correction: state.correction,
     pendingImport,
   };
 }
@@ -285,7 +316,9 @@ export async function getRosterEntry(
   user: SessionUser,
   applicationId: string,
   entryId: string,
-): Promise<RosterEntryDto & { canEdit: boolean; readOnlyReason: string | null }> {
+): Promise<
+  RosterEntryDto & { canEdit: boolean; readOnlyReason: string | null; canRemove: boolean; rutLocked: boolean; correction: { deadlineAt: Date | null } | null }
+> {
   const db = await getDb();
   const access = await loadApplication(db, user, applicationId, 'roster.manage');
   assertCanEditSection(access, 'nomina');
@@ -296,8 +329,16 @@ export async function getRosterEntry(
     .where(and(eq(rosterEntries.id, entryId), eq(rosterEntries.applicationId, access.application.id), eq(rosterEntries.status, 'activo')))
     .limit(1);
   if (!row) throw new NotFoundError('No se encontró al trabajador en la nómina.');
-  const reason = readOnlyReason(access, user);
-  return { ...toDto(row), canEdit: reason === null, readOnlyReason: reason };
+  const state = await rosterEditState(db, access, user);
+  return {
+    ...toDto(row),
+    canEdit: state.readOnlyReason === null,
+    readOnlyReason: state.readOnlyReason,
+    canRemove: state.compositionReason === null,
+    // During a correction the RUT is not editable: another RUT is another person (a replacement).
+    rutLocked: state.correction !== null,
+    correction: state.correction,
+  };
 }
 
 /** The roster as entries, for the CSV/XLSX export. */
@@ -317,9 +358,9 @@ export async function assertRosterReadable(user: SessionUser, applicationId: str
 
 // ── Single-worker changes ──────────────────────────────────────────────────────────────────────────
 
-/** Adds a worker to the roster of a draft the user's union owns. */
+/** Adds a worker to the roster of a draft the user's union owns (never during a correction: replacements do that). */
 export async function addRosterEntry(tx: DbOrTx, user: SessionUser, input: TAddRosterEntry): Promise<{ entryId: string }> {
-  const access = await loadForRosterChange(tx, user, input.applicationId);
+  const access = await loadForRosterChange(tx, user, input.applicationId, 'composicion_nomina');
   await assertRutAvailable(tx, access, input.entry.rut);
   await bumpVersion(tx, access.application.id, null);
   const [row] = await withRutIndex(() =>
@@ -338,15 +379,16 @@ export async function addRosterEntry(tx: DbOrTx, user: SessionUser, input: TAddR
 }
 
 /**
- * Changes a worker's data. `expectedStamp` is the content the user edited: if someone changed the
- * worker meanwhile, nothing is overwritten (ConflictError).
+ * Changes a worker's data, in the draft or during the correction of observations (then not the RUT:
+ * another RUT is another person, which only a replacement may bring). `expectedStamp` is the content
+ * the user edited: if someone changed the worker meanwhile, nothing is overwritten (ConflictError).
  */
 export async function updateRosterEntry(
   tx: DbOrTx,
   user: SessionUser,
   input: TUpdateRosterEntry,
 ): Promise<{ entryId: string; incorporationReset: boolean }> {
-  const access = await loadForRosterChange(tx, user, input.applicationId);
+  const access = await loadForRosterChange(tx, user, input.applicationId, 'dato_trabajador');
   const [row] = await tx
     .select()
     .from(rosterEntries)
@@ -359,7 +401,11 @@ export async function updateRosterEntry(
     throw new ConflictError(
       'Otra persona cambió los datos de este trabajador mientras usted los editaba. Recargue la página para ver los datos actuales; lo que escribió sigue en el formulario.',
     );
-  if (before.rut !== input.entry.rut) await assertRutAvailable(tx, access, input.entry.rut, row.id);
+  if (before.rut !== input.entry.rut) {
+    const window = await getEditWindow(tx, access, 'rut_trabajador');
+    if (!window.open) throw new DomainError(window.reason, { 'entry.rut': window.reason });
+    await assertRutAvailable(tx, access, input.entry.rut, row.id);
+  }
   await bumpVersion(tx, access.application.id, null);
   const reset = incorporationReset(before, input.entry);
   await withRutIndex(() =>
@@ -378,9 +424,9 @@ export async function updateRosterEntry(
   return { entryId: row.id, incorporationReset: 'incorporationMethod' in reset && row.incorporationConfirmedAt !== null };
 }
 
-/** Removes a worker from the roster of a draft. */
+/** Removes a worker from the roster of a draft (never during a correction: replacements do that). */
 export async function removeRosterEntry(tx: DbOrTx, user: SessionUser, input: TRemoveRosterEntry): Promise<{ name: string }> {
-  const access = await loadForRosterChange(tx, user, input.applicationId);
+  const access = await loadForRosterChange(tx, user, input.applicationId, 'composicion_nomina');
   const [row] = await tx
     .select()
     .from(rosterEntries)
@@ -541,7 +587,7 @@ export async function importRosterFile(
   user: SessionUser,
   input: { applicationId: string; fileName: string; bytes: Uint8Array },
 ): Promise<{ importId: string; rows: number; rowsWithErrors: number }> {
-  const access = await loadForRosterChange(tx, user, input.applicationId);
+  const access = await loadForRosterChange(tx, user, input.applicationId, 'composicion_nomina');
   const fileName = (input.fileName.split(/[\\/]/).pop() ?? '').replace(/[\u0000-\u001f\u007f]/g, '').trim().slice(0, 200) || 'nomina';
   const parsed = await parseRosterFile(input.bytes, fileName);
   if (parsed.fileErrors.length > 0) {
@@ -659,7 +705,7 @@ export async function revalidateRosterImport(
   user: SessionUser,
   input: TRevalidateRosterImport,
 ): Promise<{ rows: number; rowsWithErrors: number; importable: boolean }> {
-  const access = await loadForRosterChange(tx, user, input.applicationId);
+  const access = await loadForRosterChange(tx, user, input.applicationId, 'composicion_nomina');
   const { row, stored } = await loadPendingImport(tx, access.application.id, input.importId, true);
   const byNumber = new Map(stored.rows.map((r) => [r.rowNumber, r]));
   const edited = new Set<number>();
@@ -696,7 +742,7 @@ export async function acceptRosterImport(
   user: SessionUser,
   input: TAcceptRosterImport,
 ): Promise<{ added: number; removed: number; modified: number; unchanged: number; total: number }> {
-  const access = await loadForRosterChange(tx, user, input.applicationId);
+  const access = await loadForRosterChange(tx, user, input.applicationId, 'composicion_nomina');
   const { row, stored } = await loadPendingImport(tx, access.application.id, input.importId, true);
   const rows = await crossValidate(tx, access, stored.rows);
   if (!isImportable(rows)) {
@@ -777,7 +823,7 @@ export async function acceptRosterImport(
 
 /** Drops a pending import without touching the roster. */
 export async function discardRosterImport(tx: DbOrTx, user: SessionUser, input: TDiscardRosterImport): Promise<void> {
-  const access = await loadForRosterChange(tx, user, input.applicationId);
+  const access = await loadForRosterChange(tx, user, input.applicationId, 'composicion_nomina');
   const { row } = await loadPendingImport(tx, access.application.id, input.importId, true);
   await tx.update(rosterImports).set({ status: 'descartada', decidedAt: now() }).where(eq(rosterImports.id, row.id));
   await writeAudit(tx, user, {

@@ -10,8 +10,9 @@ import type { SessionUser } from '@/lib/auth/session-user';
 import { now } from '@/lib/clock';
 import { canUploadSlot, documentSlotById } from '@/lib/domain/document-slots';
 import { formatSantiagoDate, formatSantiagoDateTime } from '@/lib/santiago-time';
+import { observationSectionPages } from '@/lib/validations/observations';
 import { partyLabels } from '@/lib/validations/sections';
-import { canEditSection } from './application-access';
+import { canEditSection, getEditWindow } from './application-access';
 import type { ApplicationAccess, Party } from './application-access';
 import { getRosterCounts, groupMembersOutsideRoster, landCertificateAge, readStoredSection } from './application-sections';
 import { getApplicationWorkspace } from './application-workspace';
@@ -19,6 +20,8 @@ import { listDocumentSlots } from './documents';
 import type { DocumentSlotStatus } from './documents';
 import { evaluateApplication } from './eligibility';
 import type { EligibilityDto } from './eligibility';
+import { listPinnedObservations } from './observation-targets';
+import type { PinnedObservationDto } from './observation-targets';
 
 export type SectionStatusId = 'proyecto' | 'convenio' | 'terreno' | 'nomina' | 'documentos';
 
@@ -35,18 +38,11 @@ const sectionMeta: { id: SectionStatusId; title: string; path: string; owner: Pa
 
 /** Where a reviewer's observation points (its target field's first segment) → the section that must answer it. */
 const observationTargets: Record<string, SectionStatusId> = {
-  proyecto: 'proyecto',
-  tipologias: 'proyecto',
+  ...observationSectionPages,
+  // Free-text targets of older observations.
   viviendas: 'proyecto',
   dwellings: 'proyecto',
-  convenio: 'convenio',
-  comite: 'convenio',
-  aportes: 'convenio',
-  gantt: 'convenio',
-  terreno: 'terreno',
-  nomina: 'nomina',
   documentos: 'documentos',
-  carta: 'documentos',
 };
 
 interface StatusInputs {
@@ -181,8 +177,10 @@ export async function getSectionStatuses(
 
 export interface SectionOverviewItem extends SectionStatus {
   ownerLabel: string;
-  /** The viewer may open it but not change it. */
+  /** The viewer may open it but not change it (another party's, or the file is closed now). */
   readOnly: boolean;
+  /** Observations of the round being answered that point at this section (while «observada»). */
+  observations: PinnedObservationDto[];
 }
 
 export interface ApplicationOverviewDto {
@@ -194,6 +192,8 @@ export interface ApplicationOverviewDto {
   /** "Quedan 8 días y 3 horas", or null once the call closed. */
   timeLeftText: string | null;
   isOpen: boolean;
+  /** While the file is observed: the round's correction deadline and whether the sections can still be corrected. */
+  correction: { roundNumber: number | null; deadlineAt: Date | null; open: boolean; closedReason: string | null } | null;
 }
 
 /** "Quedan 8 días y 3 horas" («Queda 1 día») until `closesAt`, by the server clock; null when already past. */
@@ -221,6 +221,8 @@ export async function getApplicationOverview(user: SessionUser, id: string): Pro
   const at = now();
   const { statuses, inputs } = await computeStatuses(db, access, { eligibility: access.eligibility, at });
   const canEdit = hasPermission(user.role, 'application.edit');
+  const window = await getEditWindow(db, access, 'seccion', at);
+  const pinned = await listPinnedObservations(db, user, access);
   const sections = statuses.map((s): SectionOverviewItem => {
     let editable: boolean;
     if (s.id === 'documentos')
@@ -230,7 +232,7 @@ export async function getApplicationOverview(user: SessionUser, id: string): Pro
       });
     else editable = canEditSection(access, s.id as 'proyecto' | 'convenio' | 'terreno' | 'nomina');
     const ownerLabel = s.id === 'documentos' ? 'cada parte sube sus propios documentos' : partyLabels[s.owner];
-    return { ...s, ownerLabel, readOnly: !(canEdit && editable) };
+    return { ...s, ownerLabel, readOnly: !(canEdit && editable && window.open), observations: pinned.get(s.id as SectionStatusId) ?? [] };
   });
   const isOpen = access.application.status === 'borrador' && access.call.status === 'abierto' && at.getTime() <= access.call.closesAt.getTime();
   return {
@@ -241,6 +243,12 @@ export async function getApplicationOverview(user: SessionUser, id: string): Pro
     closesAtText: formatSantiagoDateTime(access.call.closesAt),
     timeLeftText: isOpen ? timeLeftText(access.call.closesAt, at) : null,
     isOpen,
+    correction:
+      access.application.status !== 'observada'
+        ? null
+        : window.open && window.stage === 'subsanacion'
+          ? { roundNumber: window.roundNumber, deadlineAt: window.deadlineAt, open: true, closedReason: null }
+          : { roundNumber: null, deadlineAt: null, open: false, closedReason: window.open ? null : window.reason },
   };
 }
 

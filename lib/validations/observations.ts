@@ -25,6 +25,23 @@ export const observationSectionLabels: Record<ObservationSection, string> = {
   carta: 'Carta de evaluación y financiamiento',
 };
 
+/** The pages of the applicant's file; each observed section is corrected in one of them. */
+export const OBSERVATION_PAGES = ['proyecto', 'convenio', 'terreno', 'nomina', 'documentos'] as const;
+export type ObservationPage = (typeof OBSERVATION_PAGES)[number];
+
+/** Where each observed section is corrected: typologies in Proyecto; committee, contributions and Gantt in the Convenio. */
+export const observationSectionPages: Record<ObservationSection, ObservationPage> = {
+  proyecto: 'proyecto',
+  tipologias: 'proyecto',
+  gantt: 'convenio',
+  nomina: 'nomina',
+  comite: 'convenio',
+  terreno: 'terreno',
+  aportes: 'convenio',
+  convenio: 'convenio',
+  carta: 'documentos',
+};
+
 /** Empty form fields («») read as absent. */
 const blankToUndefined = (value: unknown) => (value === '' || value === null ? undefined : value);
 

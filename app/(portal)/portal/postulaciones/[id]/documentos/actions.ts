@@ -2,43 +2,21 @@
 
 import { revalidatePath } from 'next/cache';
 import { defineAction } from '@/lib/actions/define-action';
-import { DomainError } from '@/lib/actions/result';
-import { assertDraftOpen, bumpVersion, loadApplication } from '@/lib/dal/application-access';
-import { storeDocumentVersion } from '@/lib/dal/documents';
-import { APPLICATION_DOCUMENT_SLOTS, canUploadSlot } from '@/lib/domain/document-slots';
+import { uploadApplicationDocument } from '@/lib/dal/documents';
 import { ZDocumentUpload } from '@/lib/validations/document-upload';
 import type { UploadFormState } from '@/lib/validations/document-upload';
-
-const ownerLabels = {
-  organizacion: 'la organización de trabajadores',
-  empleador: 'el empleador',
-  patrocinante: 'la entidad patrocinante',
-  constructora: 'la constructora',
-} as const;
 
 const upload = defineAction({
   permission: 'application.edit',
   schema: ZDocumentUpload,
-  run: async ({ user, input, tx }) => {
-    const access = await loadApplication(tx, user, input.applicationId, 'application.edit', { forUpdate: true });
-    assertDraftOpen(access);
-    const slot = APPLICATION_DOCUMENT_SLOTS.find((s) => s.id === input.slot);
-    if (!slot) throw new DomainError('Ese tipo de documento no existe en la postulación.');
-    if (!canUploadSlot(slot, access.parties)) {
-      throw new DomainError(`Este documento lo sube ${ownerLabels[slot.owner]}; usted puede verlo, pero no subir versiones.`);
-    }
-    const bytes = new Uint8Array(await input.file.arrayBuffer());
-    const stored = await storeDocumentVersion(tx, user, {
-      applicationId: access.application.id,
-      slot: slot.id,
+  run: async ({ user, input, tx }) =>
+    uploadApplicationDocument(tx, user, {
+      applicationId: input.applicationId,
+      slot: input.slot,
       fileName: input.file.name,
-      bytes,
+      bytes: new Uint8Array(await input.file.arrayBuffer()),
       issuedOn: input.issuedOn,
-    });
-    // A new file changes what would be sent: earlier submission approvals no longer hold.
-    await bumpVersion(tx, access.application.id, null);
-    return { ...stored, slotLabel: slot.label };
-  },
+    }),
 });
 
 /** Uploads a new version of one of the application's documents (FormData: applicationId, slot, file, issuedOn). */

@@ -1,10 +1,12 @@
 import Link from 'next/link';
+import { CorrectionNotice } from '@/components/applications/observations/correction-notice';
 import { notFound } from 'next/navigation';
 import { DocumentSlotCard, documentOwnerLabels, slotState } from '@/components/documents/document-slot-card';
 import { formatFileSize } from '@/components/documents/format';
 import { requireRole } from '@/lib/auth/session';
 import { NotFoundError } from '@/lib/auth/session-user';
 import { getApplicationDocuments } from '@/lib/dal/documents';
+import { getCorrectionPanel } from '@/lib/dal/observations';
 import type { DocumentSlotView } from '@/lib/dal/documents';
 import { uploadDocumentFormAction } from './actions';
 import { UploadForm } from '@/components/documents/upload-form';
@@ -22,7 +24,7 @@ const partyNames: Record<string, string> = {
 export default async function DocumentsPage(props: { params: Promise<{ id: string }> }) {
   const { id } = await props.params;
   const user = await requireRole('worker', 'org_rep', 'employer_rep', 'sponsor');
-  const data = await getApplicationDocuments(user, id).catch((error: unknown) => {
+  const [data, panel] = await Promise.all([getApplicationDocuments(user, id), getCorrectionPanel(user, id, 'documentos')]).catch((error: unknown) => {
     if (error instanceof NotFoundError) notFound();
     throw error;
   });
@@ -92,6 +94,12 @@ export default async function DocumentsPage(props: { params: Promise<{ id: strin
           </p>
         ) : null}
       </div>
+
+      {panel ? (
+        <div className="mt-4">
+          <CorrectionNotice panel={panel} canEdit={data.editable && data.slots.some((s) => s.canUpload)} what="sus documentos subiendo nuevas versiones" />
+        </div>
+      ) : null}
 
       {data.lockedReason ? (
         <p className="mt-4 border-l-4 border-brand-600 bg-brand-50 p-3" role="note" data-testid="documents-locked">

@@ -1,12 +1,14 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound, redirect } from 'next/navigation';
+import { CorrectionNotice } from '@/components/applications/observations/correction-notice';
 import { RosterTable } from '@/components/roster/roster-table';
 import type { WorkerEligibility } from '@/components/roster/roster-table';
 import { ButtonLink } from '@/components/ui/button';
 import { requireRole } from '@/lib/auth/session';
 import { NotFoundError } from '@/lib/auth/session-user';
 import { getApplicationWorkspace } from '@/lib/dal/application-workspace';
+import { getCorrectionPanel } from '@/lib/dal/observations';
 import { getRosterView } from '@/lib/dal/roster';
 import { formatSantiagoDateTime } from '@/lib/santiago-time';
 
@@ -42,7 +44,11 @@ export default async function RosterPage(props: { params: Promise<{ id: string }
   const user = await requireRole('org_rep', 'employer_rep', 'sponsor', 'worker');
   // A worker sees only their own row, on the incorporation page.
   if (user.role === 'worker') redirect(`/portal/postulaciones/${id}/incorporacion`);
-  const [roster, workspace] = await Promise.all([getRosterView(user, id), getApplicationWorkspace(user, id)]).catch((error: unknown) => {
+  const [roster, workspace, panel] = await Promise.all([
+    getRosterView(user, id),
+    getApplicationWorkspace(user, id),
+    getCorrectionPanel(user, id, 'nomina'),
+  ]).catch((error: unknown) => {
     if (error instanceof NotFoundError) notFound();
     throw error;
   });
@@ -56,6 +62,7 @@ export default async function RosterPage(props: { params: Promise<{ id: string }
   const failing = eligibility ? roster.entries.filter((e) => eligibility.get(e.id)?.ok === false).length : 0;
   const confirmed = roster.entries.filter((e) => e.incorporation.status !== 'pendiente').length;
   const nonMembers = roster.entries.filter((e) => !e.entry.unionMember).length;
+  const observedIds = new Set(panel?.observations.flatMap((o) => (o.target.kind === 'trabajador' ? [o.target.rosterEntryId] : [])) ?? []);
 
   return (
     <section aria-labelledby="roster-title">
@@ -72,7 +79,21 @@ export default async function RosterPage(props: { params: Promise<{ id: string }
           {notice}
         </p>
       ) : null}
+      {panel ? <CorrectionNotice panel={panel} canEdit={roster.canEdit} what="los datos de cada trabajador" /> : null}
       {roster.readOnlyReason ? <p className="mb-4 border-l-4 border-slate-500 bg-slate-100 p-3">{roster.readOnlyReason}</p> : null}
+      {roster.compositionReason ? (
+        <p className="mb-4 border-l-4 border-slate-500 bg-slate-100 p-3" data-testid="nomina-solo-datos">
+          {roster.compositionReason}
+          {roster.correction ? (
+            <>
+              {' '}
+              <Link href={`/portal/postulaciones/${id}/reemplazos`} className="font-semibold text-brand-700 underline underline-offset-4">
+                Proponer un reemplazante
+              </Link>
+            </>
+          ) : null}
+        </p>
+      ) : null}
       {roster.pendingImport ? (
         <div className="mb-4 border-l-4 border-warn-800 bg-warn-50 p-3">
           <p>
@@ -86,7 +107,7 @@ export default async function RosterPage(props: { params: Promise<{ id: string }
       ) : null}
 
       <div className="mb-4 flex flex-wrap gap-3">
-        {roster.canEdit ? (
+        {roster.canChangeComposition ? (
           <>
             <ButtonLink href={`${base}/agregar`}>Agregar trabajador</ButtonLink>
             <ButtonLink href={`${base}/importar`} variant="secondary">
@@ -120,7 +141,12 @@ export default async function RosterPage(props: { params: Promise<{ id: string }
         </p>
       ) : null}
 
-      <RosterTable entries={roster.entries} eligibility={eligibility} editBase={roster.canEdit ? `${base}/trabajador` : null} />
+      <RosterTable
+        entries={roster.entries}
+        eligibility={eligibility}
+        editBase={roster.canEdit ? `${base}/trabajador` : null}
+        observedIds={observedIds}
+      />
 
       {total > 0 ? (
         <p className="mt-4 text-sm">

@@ -15,6 +15,15 @@ import { answerObservationAction, submitCorrectionAction } from './actions';
 
 export const metadata: Metadata = { title: 'Observaciones' };
 
+/** The applicant's pages where an observed field is corrected, by their path. */
+const correctionPageLabels: Record<string, string> = {
+  proyecto: '«Proyecto»',
+  convenio: '«Convenio de Trabajo»',
+  terreno: '«Terreno»',
+  nomina: '«Nómina»',
+  documentos: '«Documentos»',
+};
+
 export default async function ApplicantObservationsPage(props: { params: Promise<{ id: string }> }) {
   const { id } = await props.params;
   const user = await requireRole('worker', 'org_rep', 'employer_rep', 'sponsor');
@@ -81,8 +90,19 @@ export default async function ApplicantObservationsPage(props: { params: Promise
 
       <ol className="space-y-4" aria-label="Observaciones de la ronda">
         {current.observations.map((o) => (
-          <li key={o.id}>
+          <li key={o.id} id={`observacion-${o.id}`} className="scroll-mt-4">
             <ObservationCard observation={o}>
+              {o.correctionHref ? (
+                <p className="mt-3">
+                  <Link href={o.correctionHref} className="font-semibold text-brand-700 underline underline-offset-4" data-testid="corregir-enlace">
+                    {o.target.kind === 'trabajador'
+                      ? 'Corregir los datos del trabajador en la nómina'
+                      : o.target.kind === 'documento'
+                        ? 'Ir a Documentos para subir una nueva versión'
+                        : `Corregir en la sección ${correctionPageLabels[o.correctionHref.split('/').pop() ?? ''] ?? ''}`.trim()}
+                  </Link>
+                </p>
+              ) : null}
               {o.canAnswer ? (
                 <AnswerForm
                   applicationId={application.id}

@@ -1,10 +1,12 @@
 import type { Metadata } from 'next';
 import { notFound, redirect } from 'next/navigation';
 import { LandForm } from '@/components/applications/sections/land-form';
+import { CorrectionNotice } from '@/components/applications/observations/correction-notice';
 import { SectionHeader } from '@/components/applications/sections/section-header';
 import { requireRole } from '@/lib/auth/session';
 import { NotFoundError } from '@/lib/auth/session-user';
 import { getLandSectionView } from '@/lib/dal/application-sections';
+import { getCorrectionPanel } from '@/lib/dal/observations';
 import { saveLandSectionAction } from './actions';
 
 export const metadata: Metadata = { title: 'Terreno' };
@@ -13,7 +15,7 @@ export default async function LandSectionPage(props: { params: Promise<{ id: str
   const { id } = await props.params;
   const user = await requireRole('worker', 'org_rep', 'employer_rep', 'sponsor');
   if (user.role === 'worker') redirect(`/portal/postulaciones/${id}`);
-  const view = await getLandSectionView(user, id).catch((error: unknown) => {
+  const [view, panel] = await Promise.all([getLandSectionView(user, id), getCorrectionPanel(user, id, 'terreno')]).catch((error: unknown) => {
     if (error instanceof NotFoundError) notFound();
     throw error;
   });
@@ -24,6 +26,7 @@ export default async function LandSectionPage(props: { params: Promise<{ id: str
         owner={view.edit.ownerLabel}
         intro="El empleador aporta el terreno en que se desarrollará el proyecto: propio, con certificado de dominio vigente, o comprometido por promesa de compraventa firmada ante notario."
       />
+      {panel ? <CorrectionNotice panel={panel} canEdit={view.edit.canEdit} /> : null}
       <LandForm
         applicationId={view.applicationId}
         draftOwner={user.id}

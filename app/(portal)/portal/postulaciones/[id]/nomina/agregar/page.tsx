@@ -19,7 +19,7 @@ export default async function AddWorkerPage(props: { params: Promise<{ id: strin
     if (error instanceof NotFoundError) notFound();
     throw error;
   });
-  if (!roster.canEdit) redirect(`/portal/postulaciones/${id}/nomina`);
+  if (!roster.canChangeComposition) redirect(`/portal/postulaciones/${id}/nomina`);
   return (
     <section aria-labelledby="add-title">
       <h2 id="add-title" className="mb-2 text-2xl font-bold">

@@ -63,7 +63,7 @@ export default async function ImportRosterPage(props: { params: Promise<{ id: st
     if (error instanceof NotFoundError) notFound();
     throw error;
   });
-  if (!roster.canEdit) redirect(`/portal/postulaciones/${id}/nomina`);
+  if (!roster.canChangeComposition) redirect(`/portal/postulaciones/${id}/nomina`);
   const pending = await getPendingRosterImport(user, id);
   const back = `/portal/postulaciones/${id}/nomina`;
 

@@ -1,0 +1,1 @@
+ALTER TABLE "observation_rounds" ADD COLUMN "baseline" jsonb;
