@@ -115,7 +115,7 @@ test('the committee reports, SERVIU verifies on site, and the bridge loan instal
     await expect(milestone.locator('option:checked')).toHaveText(/^Permiso de edificación aprobado \(programado \d\d-\d\d-\d{4}\)$/);
     await form.getByLabel('Fecha real de cumplimiento').fill(`${Number(todayInChile().slice(0, 4)) + 1}-01-01`);
     await form.getByRole('button', { name: 'Informar hito cumplido' }).click();
-    await expect(form.getByText('Indique la fecha en que ocurrió, hoy o antes.')).toBeVisible();
+    await expect(form.getByLabel('Fecha real de cumplimiento')).toHaveAccessibleDescription(/Indique la fecha en que ocurrió, hoy o antes\./);
     await form.getByLabel('Fecha real de cumplimiento').fill(todayInChile());
     await form.getByRole('button', { name: 'Informar hito cumplido' }).click();
     await expect(form.getByRole('status')).toContainText('Hito informado');
