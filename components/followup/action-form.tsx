@@ -5,14 +5,14 @@ import { useState, useTransition } from 'react';
 import type { ReactNode } from 'react';
 import { Button } from '@/components/ui/button';
 import { ErrorSummary } from '@/components/ui/error-summary';
-import { SelectField, TextField } from '@/components/ui/field';
+import { SelectField, TextAreaField, TextField } from '@/components/ui/field';
 import type { ActionResult } from '@/lib/actions/result';
 
 export interface ActionFormField {
   name: string;
   label: string;
   hint?: string;
-  type?: 'text' | 'date' | 'number';
+  type?: 'text' | 'date' | 'number' | 'textarea';
   inputMode?: 'decimal' | 'numeric' | 'text';
   options?: { value: string; label: string }[];
   /** Shown only when another field has this value (e.g. registry number for «constructora contratada»). */
@@ -104,6 +104,18 @@ export function ActionForm({
               error={fieldErrors[f.name]}
               options={f.options}
               placeholder="Elija una opción"
+              value={values[f.name] ?? ''}
+              onChange={(e) => setValues((v) => ({ ...v, [f.name]: e.target.value }))}
+            />
+          ) : f.type === 'textarea' ? (
+            <TextAreaField
+              key={f.name}
+              id={fieldId(f.name)}
+              name={f.name}
+              label={f.label}
+              hint={f.hint}
+              error={fieldErrors[f.name]}
+              rows={3}
               value={values[f.name] ?? ''}
               onChange={(e) => setValues((v) => ({ ...v, [f.name]: e.target.value }))}
             />

@@ -1,18 +1,48 @@
 import type { ReactNode } from 'react';
 import { Table } from '@/components/ui/table';
-import type { FollowupView, TimelineStatus } from '@/lib/dal/followup';
+import { documentHref } from '@/components/documents/format';
+import type { FollowupMilestone, FollowupView, TimelineStatus } from '@/lib/dal/followup';
 import { formatUf } from '@/lib/format';
 import { formatSantiagoDate, formatSantiagoDateTime } from '@/lib/santiago-time';
 import { guaranteeKindLabels } from '@/lib/validations/followup';
 
 const statusLabels: Record<TimelineStatus, { text: string; className: string }> = {
   cumplido: { text: 'Cumplido', className: 'text-ok-700' },
+  informado: { text: 'Informado, por verificar', className: 'text-brand-700' },
   vencido: { text: 'Vencido', className: 'text-err-700' },
   proximo: { text: 'Próximo a vencer', className: 'text-warn-800' },
   pendiente: { text: 'Pendiente', className: 'text-slate-800' },
 };
 
 const day = (iso: string | null) => (iso ? iso.split('-').reverse().join('-') : '—');
+
+/** Planned against actual, in calendar days. */
+function delayText(days: number | null): string {
+  if (days === null) return '—';
+  if (days === 0) return 'En la fecha';
+  const n = Math.abs(days);
+  return days > 0 ? `${n} ${n === 1 ? 'día' : 'días'} de atraso` : `${n} ${n === 1 ? 'día' : 'días'} antes`;
+}
+
+function VerificationCell({ m, verifySlot }: { m: FollowupMilestone; verifySlot?: (milestone: FollowupMilestone) => ReactNode }) {
+  if (m.verificationOutcome === 'verificado')
+    return (
+      <span className="font-semibold text-ok-700">
+        Verificado el {formatSantiagoDate(m.verifiedAt!)}
+        {m.verifiedProgressPercent !== null ? (
+          <span className="block font-normal text-slate-800">Avance verificado: {Number(m.verifiedProgressPercent).toLocaleString('es-CL')}%</span>
+        ) : null}
+      </span>
+    );
+  if (m.verificationOutcome === 'observado')
+    return (
+      <span className="text-err-700">
+        <span className="font-semibold">Observado el {formatSantiagoDate(m.verifiedAt!)}</span>
+        <span className="block text-slate-800">{m.verificationFinding}</span>
+      </span>
+    );
+  return verifySlot?.(m) ?? <span>Pendiente de verificación</span>;
+}
 
 /**
  * The follow-up of a selected project for every role: timeline by the server clock, committee reports
@@ -25,7 +55,7 @@ export function FollowupPanel({
   children,
 }: {
   view: FollowupView;
-  verifySlot?: (milestoneId: string) => ReactNode;
+  verifySlot?: (milestone: FollowupMilestone) => ReactNode;
   paySlot?: (number: number) => ReactNode;
   children?: ReactNode;
 }) {
@@ -56,6 +86,7 @@ export function FollowupPanel({
             { key: 'p', header: 'Programado', cell: (t) => day(t.plannedOn) },
             { key: 'd', header: 'Vence', cell: (t) => (t.dueAt ? formatSantiagoDate(t.dueAt) : '—') },
             { key: 'a', header: 'Real', cell: (t) => day(t.doneOn) },
+            { key: 'r', header: 'Desfase', cell: (t) => delayText(t.delayDays) },
             { key: 's', header: 'Estado', cell: (t) => <span className={`font-semibold ${statusLabels[t.status].className}`}>{statusLabels[t.status].text}</span> },
           ]}
         />
@@ -71,18 +102,37 @@ export function FollowupPanel({
           rowKey={(m) => m.id}
           empty="El Comité aún no ha informado avances."
           columns={[
-            { key: 't', header: 'Informe', cell: (m) => m.title },
-            { key: 'f', header: 'Fecha', cell: (m) => day(m.actualOn) },
             {
-              key: 'v',
-              header: 'Verificación SERVIU',
+              key: 't',
+              header: 'Informe',
+              cell: (m) => (
+                <>
+                  {m.plannedOn ? <span className="block text-sm text-slate-700">{m.kindLabel}</span> : null}
+                  {m.title}
+                  {m.documentId ? (
+                    <a className="block text-sm font-semibold text-brand-700 underline underline-offset-4" href={documentHref(m.documentId)}>
+                      Ver respaldo<span className="sr-only"> de {m.title}</span>
+                    </a>
+                  ) : null}
+                </>
+              ),
+            },
+            {
+              key: 'f',
+              header: 'Fecha',
               cell: (m) =>
-                m.verifiedAt ? (
-                  <span className="font-semibold text-ok-700">Verificado el {formatSantiagoDate(m.verifiedAt)}</span>
+                m.plannedOn ? (
+                  <>
+                    Real: {day(m.actualOn)}
+                    <span className="block text-sm text-slate-700">
+                      Programada: {day(m.plannedOn)} · {delayText(m.delayDays)}
+                    </span>
+                  </>
                 ) : (
-                  (verifySlot?.(m.id) ?? <span>Pendiente de verificación</span>)
+                  day(m.actualOn)
                 ),
             },
+            { key: 'v', header: 'Verificación SERVIU', cell: (m) => <VerificationCell m={m} verifySlot={verifySlot} /> },
           ]}
         />
         {children}

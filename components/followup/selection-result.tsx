@@ -19,6 +19,8 @@ export function SelectionResultView({
 }) {
   const s = result.selection;
   const groups = new Map(result.groups.map((g) => [g.applicationId, g]));
+  // Runs stored before unrankable projects were decided have no such list.
+  const unranked = s.unranked ?? [];
   return (
     <div className="space-y-6">
       <dl className="grid gap-4 sm:grid-cols-2" data-testid="presupuesto">
@@ -53,7 +55,7 @@ export function SelectionResultView({
         caption="Orden de prelación"
         rows={s.ranking}
         rowKey={(r) => r.applicationId}
-        empty="No hay proyectos aprobados técnicamente en este llamado."
+        empty={unranked.length > 0 ? 'Ningún proyecto aprobado puede ordenarse por puntaje.' : 'No hay proyectos aprobados técnicamente en este llamado.'}
         columns={[
           { key: 'rank', header: 'Lugar', cell: (r) => r.rank, numeric: true },
           {
@@ -96,6 +98,31 @@ export function SelectionResultView({
           },
         ]}
       />
+      {unranked.length > 0 ? (
+        <div data-testid="sin-orden">
+          <Table
+            caption={`Aprobados que no pueden ordenarse: no seleccionados (${unranked.length})`}
+            rows={unranked}
+            rowKey={(u) => u.applicationId}
+            columns={[
+              {
+                key: 'project',
+                header: 'Proyecto',
+                cell: (u) => (
+                  <>
+                    <span className="font-semibold">{names[u.applicationId]?.projectName ?? ''}</span>
+                    <span className="block text-sm text-slate-700">
+                      {u.applicationNumber} · {names[u.applicationId]?.organizationName ?? ''} · {names[u.applicationId]?.regionName ?? ''}
+                    </span>
+                  </>
+                ),
+              },
+              { key: 'dwellings', header: 'Viviendas', cell: (u) => u.dwellings, numeric: true },
+              { key: 'reason', header: 'Motivo', cell: (u) => <span className="text-err-700">{u.message}</span> },
+            ]}
+          />
+        </div>
+      ) : null}
     </div>
   );
 }

@@ -219,6 +219,9 @@ export const observations = pgTable(
   (t) => [index('observations_application_idx').on(t.applicationId), index('observations_round_idx').on(t.roundId)],
 );
 
+export const verificationOutcomes = ['verificado', 'observado'] as const;
+export type VerificationOutcome = (typeof verificationOutcomes)[number];
+
 /** A dated step of one project (Gantt of the Convenio, permits, works), planned against actual. */
 export const projectMilestones = pgTable(
   'project_milestones',
@@ -233,9 +236,28 @@ export const projectMilestones = pgTable(
     actualOn: date('actual_on'),
     progressPercent: numeric('progress_percent', { precision: 5, scale: 2 }),
     reportedBy: uuid('reported_by').references(() => users.id),
+    /** The follow-up document the committee points to as backing for the report, if any. */
+    documentId: uuid('document_id').references(() => documents.id),
     verifiedAt: timestamp('verified_at', { withTimezone: true }),
     verifiedBy: uuid('verified_by').references(() => users.id),
+    /** SERVIU's site verification: confirmed, or observed with its finding. */
+    verificationOutcome: text('verification_outcome', { enum: verificationOutcomes }),
+    verificationFinding: text('verification_finding'),
+    /** Progress SERVIU measured on site; the bridge loan reads this figure, never the reported one. */
+    verifiedProgressPercent: numeric('verified_progress_percent', { precision: 5, scale: 2 }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('project_milestones_application_idx').on(t.applicationId, t.plannedOn)],
+  (t) => [
+    index('project_milestones_application_idx').on(t.applicationId, t.plannedOn),
+    index('project_milestones_document_idx').on(t.documentId),
+    check('project_milestones_verification_check', sql`(${t.verifiedAt} is null) = (${t.verificationOutcome} is null)`),
+    check(
+      'project_milestones_finding_check',
+      sql`${t.verificationOutcome} is distinct from 'observado' or coalesce(length(trim(${t.verificationFinding})), 0) > 0`,
+    ),
+    check(
+      'project_milestones_verified_progress_check',
+      sql`${t.verifiedProgressPercent} is null or (${t.verificationOutcome} = 'verificado' and ${t.verifiedProgressPercent} between 0 and 100)`,
+    ),
+  ],
 );

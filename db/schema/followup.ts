@@ -68,16 +68,26 @@ export const loanInstalments = pgTable(
 );
 
 /** Dates that follow a selected project: publication, CBR inscription, municipal reception, hand-over. */
-export const projectDates = pgTable('project_dates', {
-  applicationId: uuid('application_id')
-    .primaryKey()
-    .references(() => applications.id, { onDelete: 'cascade' }),
-  selectionPublishedOn: date('selection_published_on'),
-  cbrInscribedOn: date('cbr_inscribed_on'),
-  municipalReceptionOn: date('municipal_reception_on'),
-  handedOverOn: date('handed_over_on'),
-  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
-});
+export const projectDates = pgTable(
+  'project_dates',
+  {
+    applicationId: uuid('application_id')
+      .primaryKey()
+      .references(() => applications.id, { onDelete: 'cascade' }),
+    selectionPublishedOn: date('selection_published_on'),
+    cbrInscribedOn: date('cbr_inscribed_on'),
+    municipalReceptionOn: date('municipal_reception_on'),
+    handedOverOn: date('handed_over_on'),
+    /** The subsidy payment that closes the payment window (seed 003, «Pago del subsidio»). */
+    subsidyPaidOn: date('subsidy_paid_on'),
+    subsidyPaidUf: numeric('subsidy_paid_uf', { precision: 14, scale: 2 }),
+    subsidyPaidBy: uuid('subsidy_paid_by').references(() => users.id),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    check('project_dates_subsidy_paid_check', sql`(${t.subsidyPaidOn} is null) = (${t.subsidyPaidUf} is null) and coalesce(${t.subsidyPaidUf} > 0, true)`),
+  ],
+);
 
 /**
  * The 10-year prohibition on one beneficiary dwelling, from its inscription at the Conservador de

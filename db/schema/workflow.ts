@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { boolean, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, check, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { users } from './auth';
 import { applications, rosterEntries } from './applications';
 import { employers, organizations, sponsors } from './organizations';
@@ -121,6 +121,7 @@ export const jobs = pgTable(
     payload: jsonb('payload').notNull(),
     dedupeKey: text('dedupe_key'),
     runAt: timestamp('run_at', { withTimezone: true }).notNull().default(sql`now()`),
+    /** For mail: set (and committed) before the SMTP server is contacted; with done_at empty it means "sending". */
     lockedAt: timestamp('locked_at', { withTimezone: true }),
     doneAt: timestamp('done_at', { withTimezone: true }),
     attempts: integer('attempts').notNull().default(0),
@@ -130,5 +131,7 @@ export const jobs = pgTable(
   (t) => [
     uniqueIndex('jobs_dedupe_idx').on(t.dedupeKey),
     index('jobs_pending_idx').on(t.runAt).where(sql`${t.doneAt} is null`),
+    // A mail goes out at most once per key: without one, nothing would stop a second copy.
+    check('jobs_mail_dedupe_check', sql`${t.kind} <> 'mail' or ${t.dedupeKey} is not null`),
   ],
 );

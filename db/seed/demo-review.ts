@@ -1,7 +1,7 @@
 import { randomBytes, randomInt } from 'node:crypto';
 import { and, eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../client';
-import { applicationDwellings, applications, auditLog, projectDates, rosterEntries } from '../schema';
+import { applicationDwellings, applications, auditLog, projectDates, projectMilestones, rosterEntries } from '../schema';
 import { santiagoDay } from '../../lib/santiago-time';
 import { demoRut } from './demo';
 
@@ -122,6 +122,11 @@ export async function createReviewFixture(db: DbOrTx, at: Date, options: { selec
   }
   if (options.selected) {
     await db.insert(projectDates).values({ applicationId: id, selectionPublishedOn: isoDay(at) });
+    // The Convenio's Gantt chart, as its section writes it: one milestone already 10 days past its plan, one ahead.
+    await db.insert(projectMilestones).values([
+      { applicationId: id, kind: 'gantt', title: 'Permiso de edificación aprobado', plannedOn: isoDay(new Date(at.getTime() - 10 * 86_400_000)) },
+      { applicationId: id, kind: 'gantt', title: 'Obra gruesa terminada', plannedOn: isoDay(new Date(at.getTime() + 60 * 86_400_000)) },
+    ]);
   }
   await db.insert(auditLog).values({
     action: 'application.submit',

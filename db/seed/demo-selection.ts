@@ -201,11 +201,14 @@ export async function seedSelectionDemo(db: DbOrTx, today: Date): Promise<boolea
 
 /**
  * A fresh closed call with the PVT-DEMO parameters and the three approved projects, for one browser test
- * of the selection (a confirmed selection is final, so each test run needs its own call). Test servers only.
+ * of the selection (a confirmed selection is final, so each test run needs its own call). With
+ * `unrankable`, a fourth approved project of the RM union declares neither dwellings nor workers, so the
+ * ranking cannot place it and the selection must still decide it. Test servers only.
  */
 export async function createSelectionTestCall(
   db: DbOrTx,
   at: Date,
+  options: { unrankable?: boolean } = {},
 ): Promise<{ callId: string; callCode: string; applications: Array<{ id: string; number: string; projectName: string }> }> {
   const [template] = await db.select().from(calls).where(eq(calls.code, 'PVT-DEMO')).limit(1);
   if (!template) throw new Error('El llamado PVT-DEMO no existe: cargue los datos de demostración.');
@@ -228,6 +231,27 @@ export async function createSelectionTestCall(
     .returning({ id: calls.id });
   const parties = await ensureParties(db);
   const created = await insertProjects(db, call!.id, parties, new Date(at.getTime() - 86_400_000), (i) => `PVT-SEL-${stamp}-${i + 1}`, ` (prueba ${stamp})`);
+  if (options.unrankable) {
+    const number = `PVT-SEL-${stamp}-${PROJECTS.length + 1}`;
+    const projectName = `Edificio Sin Nómina (prueba ${stamp})`;
+    const [app] = await db
+      .insert(applications)
+      .values({
+        number,
+        callId: call!.id,
+        organizationId: parties.organizationIds.rm,
+        status: 'aprobada_tecnicamente',
+        projectName,
+        regionCode: '13',
+        comunaCode: '13110',
+        submittedAt: at,
+        createdAt: at,
+        updatedAt: at,
+      })
+      .returning({ id: applications.id });
+    await db.insert(auditLog).values({ action: 'seed.demo_selection', entityType: 'application', entityId: app!.id, after: { number, status: 'aprobada_tecnicamente' } });
+    created.push({ id: app!.id, number, projectName });
+  }
   return { callId: call!.id, callCode, applications: created };
 }
 

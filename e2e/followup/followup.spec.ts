@@ -49,10 +49,30 @@ function instalmentRow(page: Page, number: number): Locator {
     .filter({ has: page.getByRole('cell', { name: String(number), exact: true }) });
 }
 
-async function verify(page: Page, title: string | RegExp): Promise<void> {
+/** SERVIU confirms a report on site; a progress report with the figure SERVIU measured. */
+async function verify(page: Page, title: string | RegExp, verifiedPercent?: string): Promise<void> {
   const row = reportRow(page, title);
+  await row.getByLabel('Resultado de la verificación').selectOption({ label: 'Verificado en terreno' });
+  if (verifiedPercent !== undefined) await row.getByLabel('Avance verificado en terreno (%)').fill(verifiedPercent);
   await row.getByRole('button', { name: 'Registrar verificación' }).click();
   await expect(row).toContainText('Verificado el');
+  if (verifiedPercent !== undefined) await expect(row).toContainText(`Avance verificado: ${verifiedPercent}%`);
+}
+
+async function observe(page: Page, title: string | RegExp, finding: string): Promise<void> {
+  const row = reportRow(page, title);
+  await row.getByLabel('Resultado de la verificación').selectOption({ label: 'Observado' });
+  await row.getByRole('button', { name: 'Registrar verificación' }).click();
+  // The finding is required, next to its field; what was chosen stays.
+  await expect(row.getByText('Describa lo que observó en terreno').first()).toBeVisible();
+  await row.getByLabel('Observación').fill(finding);
+  await row.getByRole('button', { name: 'Registrar verificación' }).click();
+  await expect(row).toContainText('Observado el');
+  await expect(row).toContainText(finding);
+}
+
+function timelineRow(page: Page, label: string | RegExp): Locator {
+  return page.getByRole('table', { name: 'Cronograma del proyecto' }).getByRole('row').filter({ hasText: label });
 }
 
 async function pay(page: Page, number: number): Promise<void> {
@@ -82,6 +102,38 @@ test('the committee reports, SERVIU verifies on site, and the bridge loan instal
     await expect(schedule).toContainText('Inscripción de la escritura en el Conservador de Bienes Raíces');
     await expect(schedule).toContainText('90 días desde la publicación de la selección');
     await expect(page.getByText('Aún no se registra el préstamo de enlace.')).toBeVisible();
+    // The Convenio's Gantt chart: the permit is past its planned day and not reported, so it is overdue.
+    await expect(timelineRow(page, 'Permiso de edificación aprobado')).toContainText('Vencido');
+    await expect(timelineRow(page, 'Obra gruesa terminada')).toContainText('Pendiente');
+  });
+
+  await test.step('the committee reports the Gantt milestone done late: planned vs actual, its delay, no longer overdue', async () => {
+    const form = page.getByRole('form', { name: 'Informar un hito de la carta Gantt' });
+    const milestone = form.getByLabel('Hito', { exact: true });
+    // Listed in planned order after the placeholder: the permit comes first.
+    await milestone.selectOption({ index: 1 });
+    await expect(milestone.locator('option:checked')).toHaveText(/^Permiso de edificación aprobado \(programado \d\d-\d\d-\d{4}\)$/);
+    await form.getByLabel('Fecha real de cumplimiento').fill(`${Number(todayInChile().slice(0, 4)) + 1}-01-01`);
+    await form.getByRole('button', { name: 'Informar hito cumplido' }).click();
+    await expect(form.getByLabel('Fecha real de cumplimiento')).toHaveAccessibleDescription(/Indique la fecha en que ocurrió, hoy o antes\./);
+    await form.getByLabel('Fecha real de cumplimiento').fill(todayInChile());
+    await form.getByRole('button', { name: 'Informar hito cumplido' }).click();
+    await expect(form.getByRole('status')).toContainText('Hito informado');
+    const row = timelineRow(page, 'Permiso de edificación aprobado');
+    await expect(row).toContainText('Informado, por verificar');
+    await expect(row).toContainText(/\d+ días de atraso/);
+    await expect(row).toContainText(todayInChile().split('-').reverse().join('-'));
+    await expect(page.getByText(/^Vencido: .*Permiso de edificación aprobado/)).toHaveCount(0);
+  });
+
+  await test.step('SERVIU verifies the Gantt milestone on its own timeline', async () => {
+    await asUser(page, demo.reviewerRm, backOffice);
+    await expect(timelineRow(page, 'Permiso de edificación aprobado')).toContainText('Informado, por verificar');
+    await expect(reportRow(page, 'Permiso de edificación aprobado')).toContainText('Hito de la carta Gantt');
+    await verify(page, 'Permiso de edificación aprobado');
+    const row = timelineRow(page, 'Permiso de edificación aprobado');
+    await expect(row).toContainText('Cumplido');
+    await expect(row).toContainText(/\d+ días de atraso/);
   });
 
   await test.step('SERVIU cannot register the loan before the construction contract', async () => {
@@ -128,9 +180,17 @@ test('the committee reports, SERVIU verifies on site, and the bridge loan instal
     await form.getByRole('button', { name: 'Registrar préstamo' }).click();
     await expect(form.getByText(/no puede exceder el monto de subsidio de las viviendas/).first()).toBeVisible();
     await expect(form.getByText(/plazo máximo de 36 meses/).first()).toBeVisible();
+    // The guarantee must cover the whole loan: its error sits next to its own field.
+    await expect(form.getByLabel('Monto de la garantía (UF)')).toHaveAccessibleDescription(/no puede ser menor que el del préstamo/);
 
     await form.getByLabel('Monto del préstamo (UF)').fill('1000');
     await form.getByLabel('Plazo (meses)').fill('24');
+    await form.getByLabel('Monto de la garantía (UF)').fill('999,99');
+    await form.getByRole('button', { name: 'Registrar préstamo' }).click();
+    await expect(form.getByLabel('Monto de la garantía (UF)')).toHaveAccessibleDescription(
+      /su monto \(999,99 UF\) no puede ser menor que el del préstamo \(1\.000 UF\)/,
+    );
+    await form.getByLabel('Monto de la garantía (UF)').fill('1000');
     await form.getByRole('button', { name: 'Registrar préstamo' }).click();
     await expect(page.getByRole('table', { name: 'Cuotas del préstamo' })).toBeVisible();
     await expect(instalmentRow(page, 1)).toContainText('200 UF');
@@ -158,13 +218,23 @@ test('the committee reports, SERVIU verifies on site, and the bridge loan instal
     await expectLocked(page, 3, 'antes de la cuota 3 debe pagarse la cuota 2');
   });
 
+  await test.step('the figure SERVIU measures counts, not the reported one: 40% reported, 24% verified unlocks nothing', async () => {
+    await asUser(page, demo.orgRep, portal);
+    await report(page, 'Avance de obras', async (form) => {
+      await form.getByLabel('Avance de obras (%)').fill('40');
+    });
+    await asUser(page, demo.reviewerRm, backOffice);
+    await verify(page, 'Avance de obras: 40%', '24');
+    await expectLocked(page, 2, /exige avance de obras de más de 25% .*el avance verificado es 24%/);
+  });
+
   await test.step('exactly 25% is not «more than 25%»; 30% verified unlocks the 2nd', async () => {
     await asUser(page, demo.orgRep, portal);
     await report(page, 'Avance de obras', async (form) => {
       await form.getByLabel('Avance de obras (%)').fill('25');
     });
     await asUser(page, demo.reviewerRm, backOffice);
-    await verify(page, 'Avance de obras: 25%');
+    await verify(page, 'Avance de obras: 25%', '25');
     await expectLocked(page, 2, /el avance verificado es 25%/);
 
     await asUser(page, demo.orgRep, portal);
@@ -173,18 +243,29 @@ test('the committee reports, SERVIU verifies on site, and the bridge loan instal
     });
     await asUser(page, demo.reviewerRm, backOffice);
     await expectLocked(page, 2, /el avance verificado es 25%/);
-    await verify(page, 'Avance de obras: 30%');
+    await verify(page, 'Avance de obras: 30%', '30');
     await pay(page, 2);
     await expectLocked(page, 3, /exige avance de obras de más de 60% .*el avance verificado es 30%/);
   });
 
-  await test.step('65% verified unlocks the 3rd; the committee sees every payment', async () => {
+  await test.step('an observed report unlocks nothing and the committee reads the finding', async () => {
     await asUser(page, demo.orgRep, portal);
+    await report(page, 'Avance de obras', async (form) => {
+      await form.getByLabel('Avance de obras (%)').fill('62');
+    });
+    await asUser(page, demo.reviewerRm, backOffice);
+    await observe(page, 'Avance de obras: 62%', 'La losa del segundo piso aún no se hormigona.');
+    await expectLocked(page, 3, /el avance verificado es 30%/);
+    await asUser(page, demo.orgRep, portal);
+    await expect(reportRow(page, 'Avance de obras: 62%')).toContainText('La losa del segundo piso aún no se hormigona.');
+  });
+
+  await test.step('65% verified unlocks the 3rd; the committee sees every payment', async () => {
     await report(page, 'Avance de obras', async (form) => {
       await form.getByLabel('Avance de obras (%)').fill('65');
     });
     await asUser(page, demo.reviewerRm, backOffice);
-    await verify(page, 'Avance de obras: 65%');
+    await verify(page, 'Avance de obras: 65%', '65');
     await pay(page, 3);
 
     await asUser(page, demo.orgRep, portal);

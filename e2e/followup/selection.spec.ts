@@ -46,6 +46,10 @@ test('national staff preview a selection that leaves a project out, confirm it, 
   await expect(page.getByTestId('presupuesto')).toContainText('10.500 UF');
   await expect(page.getByTestId('presupuesto')).toContainText('12.000 UF');
   await expect(page.getByTestId('primer-excluido')).toContainText(third!.number);
+  // The approved project that cannot be ranked is in the preview too, with its reason.
+  const unrankable = fixture.applications[3]!;
+  await expect(page.getByTestId('sin-orden')).toContainText(unrankable.number);
+  await expect(page.getByTestId('sin-orden')).toContainText('no puede ordenarse por puntaje y no es seleccionado');
 
   await page.getByRole('button', { name: 'Confirmar selección' }).click();
   await expect(page.getByRole('alert', { name: /No se pudo completar/ })).toContainText('número de la resolución');
@@ -55,12 +59,17 @@ test('national staff preview a selection that leaves a project out, confirm it, 
   await expect(page.getByRole('heading', { name: 'Selección confirmada' })).toBeVisible();
   await expect(page.getByText('Res. Ex. N° 4321', { exact: false }).first()).toBeVisible();
   await expect(page.getByRole('button', { name: 'Previsualizar' })).toHaveCount(0);
+  // Every approved project got its decision: the unrankable one is listed as not selected in the confirmed run.
+  await expect(page.getByTestId('sin-orden')).toContainText(unrankable.number);
+  await page.goto(`/gestion/postulaciones/${unrankable.id}`);
+  await expect(page.getByText('No seleccionada').first()).toBeVisible();
 
   await page.context().clearCookies();
   await page.goto('/seleccionados');
   const table = page.getByRole('table').filter({ hasText: first!.projectName });
   await expect(table).toContainText(second!.projectName);
   await expect(table).not.toContainText(third!.projectName);
+  await expect(table).not.toContainText(unrankable.projectName);
   await expect(table).toContainText('Sindicato de Trabajadores Demo Selección');
 });
 

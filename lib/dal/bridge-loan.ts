@@ -5,9 +5,9 @@ import { applicationDwellings, bridgeLoans, documents, loanInstalments, projectM
 import { DomainError } from '@/lib/actions/result';
 import type { SessionUser } from '@/lib/auth/session-user';
 import { now } from '@/lib/clock';
-import { bridgeLoanCapUf, checkInstalmentRelease, instalmentStatus, planBridgeLoan } from '@/lib/domain/bridge-loan';
+import { bridgeLoanCapUf, checkInstalmentRelease, daysLeftText, guaranteeExpiry, instalmentStatus, planBridgeLoan } from '@/lib/domain/bridge-loan';
 import type { InstalmentStatus, WorksState } from '@/lib/domain/bridge-loan';
-import { callDateOf, endOfCallDay } from '@/lib/domain/deadlines';
+import { callDateOf } from '@/lib/domain/deadlines';
 import { dec } from '@/lib/domain/explain';
 import { CONSTRUCTION_CONTRACT_SLOT } from '@/lib/domain/document-slots';
 import { zoneForComuna } from '@/lib/domain/zones';
@@ -31,21 +31,28 @@ export interface BridgeLoanView {
   instalments: Array<InstalmentStatus & { paidAt: Date | null }>;
 }
 
-/** What the site verifications say: verified start of works and the latest verified progress. */
-export function worksStateOf(milestones: MilestoneRow[], paidInstalments: number): WorksState {
-  const verified = milestones.filter((m) => m.verifiedAt !== null);
-  const progress = verified
-    .filter((m) => m.kind === 'avance' && m.progressPercent !== null)
+/**
+ * What SERVIU's site verifications say, and which report each figure comes from: the start of works
+ * confirmed on site and the latest progress SERVIU measured (its own figure, not the committee's). A
+ * report SERVIU observed, or has not verified yet, counts for nothing.
+ */
+export function verifiedWorksOf(milestones: MilestoneRow[]): { startId: string | null; progressId: string | null; progressPercent: string | null } {
+  const confirmed = milestones.filter((m) => m.verificationOutcome === 'verificado' && m.verifiedAt !== null);
+  const start = confirmed.find((m) => m.kind === 'inicio_obras');
+  const progress = confirmed
+    .filter((m) => m.kind === 'avance' && m.verifiedProgressPercent !== null)
     .sort((a, b) => (a.actualOn ?? '').localeCompare(b.actualOn ?? '') || a.verifiedAt!.getTime() - b.verifiedAt!.getTime())
     .at(-1);
-  return {
-    worksStartVerified: verified.some((m) => m.kind === 'inicio_obras'),
-    verifiedProgressPercent: progress?.progressPercent ?? null,
-    paidInstalments,
-  };
+  return { startId: start?.id ?? null, progressId: progress?.id ?? null, progressPercent: progress?.verifiedProgressPercent ?? null };
 }
 
-async function projectFigures(db: DbOrTx, access: ApplicationAccess) {
+export function worksStateOf(milestones: MilestoneRow[], paidInstalments: number): WorksState {
+  const works = verifiedWorksOf(milestones);
+  return { worksStartVerified: works.startId !== null, verifiedProgressPercent: works.progressPercent, paidInstalments };
+}
+
+/** The project's zone and dwellings: what its subsidy (the loan's cap, and what SERVIU pays) is computed from. */
+export async function loadProjectFigures(db: DbOrTx, access: ApplicationAccess) {
   if (!access.comuna) throw new DomainError('La postulación no tiene comuna: no se puede calcular el subsidio de sus viviendas.');
   const lookup = zoneForComuna({ comunaCode: access.comuna.code, provinceCode: access.comuna.provinceCode, regionCode: access.comuna.regionCode }, access.call.parameters);
   if (!lookup.zone) throw new DomainError(lookup.message);
@@ -61,9 +68,8 @@ export async function getBridgeLoanView(db: DbOrTx, access: ApplicationAccess, m
   const rows = await db.select().from(loanInstalments).where(eq(loanInstalments.loanId, loan.id)).orderBy(asc(loanInstalments.number));
   const paid = rows.filter((r) => r.paidAt !== null).length;
   const statuses = instalmentStatus(loan.amountUf, worksStateOf(milestones, paid), params);
-  const expiresAt = endOfCallDay(loan.guaranteeExpiresOn, params);
-  const days = Math.ceil((expiresAt.getTime() - at.getTime()) / 86_400_000);
-  const expiry = loan.guaranteeExpiresOn.split('-').reverse().join('-');
+  const expiry = guaranteeExpiry(loan.guaranteeExpiresOn, at, params);
+  const expiryText = loan.guaranteeExpiresOn.split('-').reverse().join('-');
   return {
     id: loan.id,
     amountUf: dec(loan.amountUf).toFixed(),
@@ -72,10 +78,10 @@ export async function getBridgeLoanView(db: DbOrTx, access: ApplicationAccess, m
     guaranteeAmountUf: dec(loan.guaranteeAmountUf).toFixed(),
     guaranteeExpiresOn: loan.guaranteeExpiresOn,
     guaranteeWarning:
-      days < 0
-        ? `La garantía venció el ${expiry}: pida su renovación a la constructora.`
-        : days <= params.bridgeLoan.guaranteeWarningDays
-          ? `La garantía vence el ${expiry} (en ${days} días): pida su renovación a la constructora.`
+      expiry.kind === 'expired'
+        ? `La garantía venció el ${expiryText}: pida su renovación a la constructora.`
+        : expiry.kind === 'due'
+          ? `La garantía vence el ${expiryText} (${daysLeftText(expiry.daysLeft)}): pida su renovación a la constructora.`
           : null,
     instalments: statuses.map((s) => ({ ...s, paidAt: rows.find((r) => r.number === s.number)?.paidAt ?? null })),
   };
@@ -100,11 +106,15 @@ export async function createBridgeLoan(tx: DbOrTx, user: SessionUser, input: TRe
   if (!contract)
     throw new DomainError('Antes del préstamo de enlace el Comité de Proyecto debe subir el contrato de construcción en «Documentos del seguimiento».');
   const params = access.call.parameters;
-  const { zone, dwellings } = await projectFigures(tx, access);
-  const plan = planBridgeLoan({ zone, dwellingCount: dwellings, amountUf: input.amountUf, termMonths: input.termMonths }, params);
+  const { zone, dwellings } = await loadProjectFigures(tx, access);
+  const plan = planBridgeLoan(
+    { zone, dwellingCount: dwellings, amountUf: input.amountUf, termMonths: input.termMonths, guaranteeAmountUf: input.guaranteeAmountUf },
+    params,
+  );
   if (!plan.ok) {
+    const fieldOf: Record<string, string> = { 'bridge_loan.term': 'termMonths', 'bridge_loan.guarantee': 'guaranteeAmountUf' };
     const fieldErrors: Record<string, string> = {};
-    for (const r of plan.rules.filter((x) => !x.ok)) fieldErrors[r.id === 'bridge_loan.term' ? 'termMonths' : 'amountUf'] = r.message;
+    for (const r of plan.rules.filter((x) => !x.ok)) fieldErrors[fieldOf[r.id] ?? 'amountUf'] = r.message;
     throw new DomainError(plan.rules.filter((r) => !r.ok).map((r) => r.message).join(' '), fieldErrors);
   }
   if (input.guaranteeExpiresOn < callDateOf(now(), params))
@@ -145,10 +155,13 @@ export async function payInstalment(tx: DbOrTx, user: SessionUser, input: { appl
   const state = worksStateOf(milestones, rows.filter((r) => r.paidAt !== null).length);
   const release = checkInstalmentRelease(input.number, state, access.call.parameters);
   if (!release.ok) throw new DomainError(release.message);
+  // The verification the rule read: the start of works for the first instalment, the progress for the rest.
+  const works = verifiedWorksOf(milestones);
+  const unlockedBy = access.call.parameters.bridgeLoan.instalments[input.number - 1]?.progressAbovePercent === null ? works.startId : works.progressId;
   const at = now();
   const [paid] = await tx
     .update(loanInstalments)
-    .set({ paidAt: at, paidBy: user.id })
+    .set({ paidAt: at, paidBy: user.id, verificationMilestoneId: unlockedBy })
     .where(and(eq(loanInstalments.loanId, loan.id), eq(loanInstalments.number, input.number), isNull(loanInstalments.paidAt)))
     .returning();
   if (!paid) throw new DomainError(`La cuota ${input.number} ya fue pagada.`);
@@ -157,6 +170,6 @@ export async function payInstalment(tx: DbOrTx, user: SessionUser, input: { appl
     entityType: 'loan_instalment',
     entityId: paid.id,
     before: { paidAt: null },
-    after: { applicationId: access.application.id, number: input.number, amountUf: paid.amountUf, paidAt: at, rule: release.message },
+    after: { applicationId: access.application.id, number: input.number, amountUf: paid.amountUf, paidAt: at, rule: release.message, verificationMilestoneId: unlockedBy },
   });
 }

@@ -1,8 +1,8 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, like } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setDbForTests } from '@/db';
 import type { DbHandle } from '@/db/client';
-import { applications, auditLog, calls, jobs, projectDates, selectionRuns, users } from '@/db/schema';
+import { applicationDwellings, applications, auditLog, calls, jobs, projectDates, selectionRuns, users } from '@/db/schema';
 import { seedDemoData } from '@/db/seed/demo';
 import { createSelectionTestCall, seedSelectionDemo } from '@/db/seed/demo-selection';
 import { seedReferenceData } from '@/db/seed/reference';
@@ -74,7 +74,7 @@ describe('national selection', () => {
 
     const [stored] = await db.select().from(selectionRuns).where(eq(selectionRuns.id, preview.id));
     expect(stored!.inputHash).toBe(sha256Hex(canonicalJson(stored!.inputs)));
-    expect(stored!.ruleVersion).toBe('ds1-trabajadores-2022.1');
+    expect(stored!.ruleVersion).toBe('ds1-trabajadores-2022.2');
     expect(canonicalJson(computeSelection(stored!.inputs as SelectionInputs))).toBe(canonicalJson(stored!.result));
 
     // Running again on the same data gives the same ranking and the same hash.
@@ -134,6 +134,90 @@ describe('national selection', () => {
     ).rejects.toThrow(/cambiaron/);
     const [run] = await db.select().from(selectionRuns).where(eq(selectionRuns.id, second.id));
     expect(run!.status).toBe('borrador');
+  });
+
+  it('an approved project that cannot be ranked is decided too: listed in the preview, not selected with its reason, told and audited', async () => {
+    const db = handle.db;
+    const { callId, applications: apps } = await db.transaction((tx) => createSelectionTestCall(tx, today));
+    const [rm, antofagasta, magallanes] = apps as [(typeof apps)[number], (typeof apps)[number], (typeof apps)[number]];
+    // The RM project declares no dwellings: it has no subsidy to rank by.
+    await db.delete(applicationDwellings).where(eq(applicationDwellings.applicationId, rm.id));
+    const overview = await getSelectionOverview(minvu(), callId);
+    expect(overview.candidates.find((c) => c.applicationId === rm.id)?.excludedReason).toBe('El proyecto no declara viviendas.');
+
+    const preview = await db.transaction((tx) => createSelectionPreview(tx, minvu(), { callId, budgetUf: '11000' }));
+    const { selection } = preview.result;
+    expect(selection.ranking.map((r) => r.applicationNumber)).toEqual([antofagasta.number, magallanes.number]);
+    expect(selection.unranked).toEqual([
+      {
+        applicationId: rm.id,
+        applicationNumber: rm.number,
+        dwellings: 0,
+        reason: 'not_rankable',
+        message: `El proyecto ${rm.number} no puede ordenarse por puntaje y no es seleccionado: El proyecto no declara viviendas.`,
+      },
+    ]);
+
+    await db.transaction((tx) => confirmSelectionRun(tx, minvu(), { runId: preview.id, resolutionNumber: 'Res. Ex. N° 77', resolutionDate: '2026-11-20' }));
+    const rows = await db.select().from(applications).where(inArray(applications.id, apps.map((a) => a.id)));
+    expect(Object.fromEntries(rows.map((r) => [r.number, r.status]))).toEqual({
+      [rm.number]: 'no_seleccionada',
+      [antofagasta.number]: 'seleccionada',
+      [magallanes.number]: 'no_seleccionada',
+    });
+    // Nothing of the call is left approved and undecided, so later runs have nothing stranded.
+    const stranded = await db.select().from(applications).where(and(eq(applications.callId, callId), eq(applications.status, 'aprobada_tecnicamente')));
+    expect(stranded).toEqual([]);
+
+    const audits = await db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, 'application.not_select'), inArray(auditLog.entityId, [rm.id, magallanes.id])));
+    const after = Object.fromEntries(audits.map((a) => [a.entityId, a.after as Record<string, unknown>]));
+    expect(after[rm.id]).toMatchObject({ status: 'no_seleccionada', rank: null, reason: 'not_rankable', selectionRunId: preview.id });
+    expect(after[magallanes.id]).toMatchObject({ status: 'no_seleccionada', rank: 2, reason: 'budget_uf' });
+    expect(String(after[magallanes.id]!.reasonMessage)).toMatch(/no cabe en los recursos restantes del llamado: quedan 5\.500 UF/);
+
+    // The RM project's committee is told, with the reason.
+    const mails = await db.select().from(jobs).where(and(eq(jobs.kind, 'mail'), like(jobs.dedupeKey, `status:${rm.id}:%`)));
+    expect(mails.length).toBeGreaterThan(0);
+    for (const mail of mails) {
+      const payload = mail.payload as { subject: string; text: string };
+      expect(payload.subject).toBe(`Postulación ${rm.number}: No seleccionada`);
+      expect(payload.text).toContain('Resolución N° Res. Ex. N° 77. El proyecto');
+      expect(payload.text).toContain('no puede ordenarse por puntaje y no es seleccionado: El proyecto no declara viviendas.');
+    }
+  });
+
+  it('the browser-test call carries a fourth approved project with no dwellings nor workers, which the preview lists apart', async () => {
+    const db = handle.db;
+    const { callId, applications: apps } = await db.transaction((tx) => createSelectionTestCall(tx, today, { unrankable: true }));
+    expect(apps).toHaveLength(4);
+    const preview = await db.transaction((tx) => createSelectionPreview(tx, minvu(), { callId, budgetUf: '12000' }));
+    expect(preview.result.selection.ranking.map((r) => r.applicationNumber)).toEqual(apps.slice(0, 3).map((a) => a.number));
+    expect(preview.result.selection.unranked.map((u) => u.applicationNumber)).toEqual([apps[3]!.number]);
+    expect(preview.result.selection.unranked[0]!.message).toMatch(/no puede ordenarse por puntaje y no es seleccionado: .+/);
+  });
+
+  it('select / not_select is for national staff only: a regional official or an applicant cannot confirm a run', async () => {
+    const db = handle.db;
+    const { callId, applications: apps } = await db.transaction((tx) => createSelectionTestCall(tx, today));
+    const preview = await db.transaction((tx) => createSelectionPreview(tx, minvu(), { callId, budgetUf: '12000' }));
+    for (const email of ['analista.rm@demo.cl', 'director.rm@demo.cl', 'director.antofagasta@demo.cl', 'gore.magallanes@demo.cl', 'dirigente@demo.cl']) {
+      await expect(
+        db.transaction((tx) => confirmSelectionRun(tx, people[email]!, { runId: preview.id, resolutionNumber: 'R-9', resolutionDate: '2026-11-20' })),
+      ).rejects.toThrow(ForbiddenError);
+      await expect(assertSelectionRunEditable(db, people[email]!, preview.id)).rejects.toThrow(ForbiddenError);
+    }
+    const rows = await db.select().from(applications).where(inArray(applications.id, apps.map((a) => a.id)));
+    expect(rows.every((r) => r.status === 'aprobada_tecnicamente')).toBe(true);
+    const [run] = await db.select().from(selectionRuns).where(eq(selectionRuns.id, preview.id));
+    expect(run!.status).toBe('borrador');
+    const decisions = await db
+      .select()
+      .from(auditLog)
+      .where(and(inArray(auditLog.action, ['application.select', 'application.not_select']), inArray(auditLog.entityId, apps.map((a) => a.id))));
+    expect(decisions).toEqual([]);
   });
 
   it('only national staff may run it: a reviewer or director is refused', async () => {

@@ -14,6 +14,7 @@ import { env } from '@/lib/env';
 import { bridgeLoanCapUf } from '@/lib/domain/bridge-loan';
 import { ZCallParameters, listUnsetScoreParameters } from '@/lib/domain/call-parameters';
 import type { Band, TCallParameters, ZoneId } from '@/lib/domain/call-parameters';
+import { checkTransition } from '@/lib/domain/application-state';
 import { callDateOf } from '@/lib/domain/deadlines';
 import { dec } from '@/lib/domain/explain';
 import { groupScore, individualScore } from '@/lib/domain/score';
@@ -26,8 +27,11 @@ import { writeAudit } from './audit';
 import { evaluateApplication } from './eligibility';
 import { listParticipantRecipients, queueStatusChangedMails } from './observations';
 
-/** Version of the selection rules a run was computed with (bump when selection.ts or score.ts change meaning). */
-export const SELECTION_RULE_VERSION = 'ds1-trabajadores-2022.1';
+/**
+ * Version of the selection rules a run was computed with (bump when selection.ts or score.ts change
+ * meaning). 2022.2: approved projects that cannot be ranked are decided too (not selected, with reason).
+ */
+export const SELECTION_RULE_VERSION = 'ds1-trabajadores-2022.2';
 
 export interface SelectionApplicant {
   entryId: string;
@@ -125,6 +129,7 @@ export function computeSelection(inputs: SelectionInputs): SelectionComputation 
         dwellings: c.dwellings,
         subsidyUf: g.subsidyUf,
         approved: g.excludedReason === null,
+        unrankableReason: g.excludedReason,
       };
     }),
     params,
@@ -393,8 +398,10 @@ export async function createSelectionPreview(tx: DbOrTx, user: SessionUser, inpu
 
 /**
  * Confirms a draft run with its resolution ('selection.run'). It recomputes from the stored inputs and
- * from the database as it is now, and refuses when either differs; it moves every ranked project to
- * seleccionada / no_seleccionada, records the publication date, audits and queues the participants' mail.
+ * from the database as it is now, and refuses when either differs; it moves every approved project of
+ * the call to seleccionada, or to no_seleccionada with its reason (out of the budget, or not rankable),
+ * as the state machine allows national staff only, records the publication date, audits and queues the
+ * participants' mail with that reason.
  * A confirmed run is immutable: the update only matches a draft.
  */
 export async function confirmSelectionRun(tx: DbOrTx, user: SessionUser, input: TConfirmSelection): Promise<SelectionRunDto> {
@@ -431,8 +438,29 @@ export async function confirmSelectionRun(tx: DbOrTx, user: SessionUser, input: 
     .returning();
   if (!confirmed) throw new DomainError('Esta selección ya fue confirmada y no puede modificarse.');
 
-  for (const item of recomputed.selection.ranking) {
+  // Every approved project of the call gets its decision: the ranked ones by rank, then those that could not be ranked.
+  const decisions = [
+    ...recomputed.selection.ranking.map((item) => ({
+      applicationId: item.applicationId,
+      applicationNumber: item.applicationNumber,
+      selected: item.selected,
+      rank: item.rank as number | null,
+      reason: item.reason as string | null,
+      reasonMessage: item.reasonMessage,
+    })),
+    ...recomputed.selection.unranked.map((item) => ({
+      applicationId: item.applicationId,
+      applicationNumber: item.applicationNumber,
+      selected: false,
+      rank: null,
+      reason: item.reason as string | null,
+      reasonMessage: item.message as string | null,
+    })),
+  ];
+  for (const item of decisions) {
     const to = item.selected ? 'seleccionada' : 'no_seleccionada';
+    const allowed = checkTransition('aprobada_tecnicamente', to, user.role);
+    if (!allowed.ok) throw new ForbiddenError(allowed.message);
     const moved = await transitionStatus(tx, item.applicationId, 'aprobada_tecnicamente', to);
     if (!moved) throw new DomainError(`La postulación ${item.applicationNumber} cambió de estado; vuelva a previsualizar.`);
     await writeAudit(tx, user, {
@@ -440,7 +468,14 @@ export async function confirmSelectionRun(tx: DbOrTx, user: SessionUser, input: 
       entityType: 'application',
       entityId: item.applicationId,
       before: { status: 'aprobada_tecnicamente' },
-      after: { status: to, selectionRunId: run.id, rank: item.rank, resolutionNumber: input.resolutionNumber },
+      after: {
+        status: to,
+        selectionRunId: run.id,
+        rank: item.rank,
+        reason: item.reason,
+        reasonMessage: item.reasonMessage,
+        resolutionNumber: input.resolutionNumber,
+      },
     });
     if (item.selected)
       await tx
@@ -450,10 +485,22 @@ export async function confirmSelectionRun(tx: DbOrTx, user: SessionUser, input: 
     await queueStatusChangedMails(
       tx,
       moved,
-      { status: to, version: moved.version, at, reason: `Resolución N° ${input.resolutionNumber}` },
+      {
+        status: to,
+        version: moved.version,
+        at,
+        reason: item.reasonMessage ? `Resolución N° ${input.resolutionNumber}. ${item.reasonMessage}` : `Resolución N° ${input.resolutionNumber}`,
+      },
       await listParticipantRecipients(tx, moved),
     );
   }
+  // The stored inputs matched the call's approved projects, so none may be left without a decision.
+  const [undecided] = await tx
+    .select({ number: applications.number })
+    .from(applications)
+    .where(and(eq(applications.callId, run.callId), eq(applications.status, 'aprobada_tecnicamente')))
+    .limit(1);
+  if (undecided) throw new DomainError(`La postulación ${undecided.number} quedó sin decisión; vuelva a previsualizar.`);
   await writeAudit(tx, user, {
     action: 'selection.confirm',
     entityType: 'selection_run',
@@ -517,13 +564,14 @@ export async function listPublishedSelections(): Promise<PublishedSelectionDto[]
 
 /**
  * Browser-test fixture (test servers only: without PORTAL_TEST_CLOCK it returns null): loads the
- * selection demo data if missing and creates a fresh closed call with three approved projects.
+ * selection demo data if missing and creates a fresh closed call with three approved projects and a
+ * fourth that cannot be ranked.
  */
 export async function createSelectionTestFixture(): Promise<Awaited<ReturnType<typeof createSelectionTestCall>> | null> {
   if (!env().PORTAL_TEST_CLOCK) return null;
   const db = await getDb();
   return db.transaction(async (tx) => {
     await seedSelectionDemo(tx, now());
-    return createSelectionTestCall(tx, now());
+    return createSelectionTestCall(tx, now(), { unrankable: true });
   });
 }

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { callParameters2022 } from '@/db/seed/call-parameters-2022';
-import { checkInstalmentRelease, instalmentStatus, planBridgeLoan, splitInstalments } from './bridge-loan';
+import { checkGuaranteeCoversLoan, checkInstalmentRelease, daysLeftText, guaranteeExpiry, instalmentStatus, planBridgeLoan, splitInstalments } from './bridge-loan';
 import type { WorksState } from './bridge-loan';
 import { dec } from './explain';
 
@@ -53,6 +53,61 @@ describe('planBridgeLoan', () => {
   it('amounts in centésimos of UF', () => {
     expect(planBridgeLoan({ zone: 'norte', dwellingCount: 10, amountUf: '5000.001', termMonths: 12 }, params).ok).toBe(false);
     expect(planBridgeLoan({ zone: 'norte', dwellingCount: 10, amountUf: '0', termMonths: 12 }, params).ok).toBe(false);
+  });
+});
+
+describe('the guarantee covers the whole loan (seed 003, «Préstamos»)', () => {
+  it('equal passes, one centésimo less fails with the reason', () => {
+    expect(checkGuaranteeCoversLoan('4000', '4000').ok).toBe(true);
+    expect(checkGuaranteeCoversLoan('4000.01', '4000').ok).toBe(true);
+    const short = checkGuaranteeCoversLoan('3999.99', '4000');
+    expect(short).toMatchObject({ id: 'bridge_loan.guarantee', ok: false });
+    expect(short.message).toBe(
+      'La garantía debe caucionar la devolución total del préstamo: su monto (3.999,99 UF) no puede ser menor que el del préstamo (4.000 UF).',
+    );
+  });
+  it('planBridgeLoan checks it when the guarantee is given', () => {
+    const base = { zone: 'centro' as const, dwellingCount: 5, amountUf: '4000', termMonths: 24 };
+    expect(planBridgeLoan({ ...base, guaranteeAmountUf: '4000' }, params).ok).toBe(true);
+    const plan = planBridgeLoan({ ...base, guaranteeAmountUf: '1000' }, params);
+    expect(plan.ok).toBe(false);
+    expect(plan.rules.filter((r) => !r.ok).map((r) => r.id)).toEqual(['bridge_loan.guarantee']);
+  });
+});
+
+describe('guarantee expiry in calendar days of Santiago', () => {
+  // 07:00 in Chile, the hour the daily alerts run: the old count (elapsed ms to the end of the expiry
+  // day, rounded up) read "2 días" for tomorrow and started warning at 29 calendar days.
+  const morning = new Date('2026-11-22T10:00:00Z');
+  const warning = params.bridgeLoan.guaranteeWarningDays;
+
+  it('expires today: due, "hoy"; tomorrow: due, "mañana"', () => {
+    expect(guaranteeExpiry('2026-11-22', morning, params)).toEqual({ kind: 'due', daysLeft: 0 });
+    expect(guaranteeExpiry('2026-11-22', new Date('2026-11-23T02:59:59Z'), params)).toEqual({ kind: 'due', daysLeft: 0 });
+    expect(guaranteeExpiry('2026-11-23', morning, params)).toEqual({ kind: 'due', daysLeft: 1 });
+    expect(daysLeftText(0)).toBe('hoy');
+    expect(daysLeftText(1)).toBe('mañana');
+    expect(daysLeftText(2)).toBe('en 2 días');
+  });
+
+  it('exactly the warning days away is warned; one more is not; the day after expiry is expired', () => {
+    expect(warning).toBe(30);
+    expect(guaranteeExpiry('2026-12-22', morning, params)).toEqual({ kind: 'due', daysLeft: 30 });
+    expect(guaranteeExpiry('2026-12-23', morning, params)).toEqual({ kind: 'ok', daysLeft: 31 });
+    expect(guaranteeExpiry('2026-11-21', morning, params)).toEqual({ kind: 'expired', daysLeft: -1 });
+    expect(guaranteeExpiry('2026-11-22', new Date('2026-11-23T03:00:00Z'), params)).toEqual({ kind: 'expired', daysLeft: -1 });
+  });
+
+  it('across the April DST change, 30 calendar days are still 30', () => {
+    // Saturday 3 April 2027 07:00 (−03:00); 3 May 2027 ends at −04:00, 30 days and 18 hours later.
+    expect(guaranteeExpiry('2027-05-03', new Date('2027-04-03T10:00:00Z'), params)).toEqual({ kind: 'due', daysLeft: 30 });
+    expect(guaranteeExpiry('2027-05-04', new Date('2027-04-03T10:00:00Z'), params)).toEqual({ kind: 'ok', daysLeft: 31 });
+  });
+
+  it('reads the warning days from the call', () => {
+    const longer = { ...params, bridgeLoan: { ...params.bridgeLoan, guaranteeWarningDays: 60 } };
+    expect(guaranteeExpiry('2027-01-21', morning, longer)).toEqual({ kind: 'due', daysLeft: 60 });
+    expect(guaranteeExpiry('2027-01-21', morning, params).kind).toBe('ok');
   });
 });
 

@@ -8,6 +8,8 @@
  * 2 decimals; the last takes the remainder, so the instalments always add up exactly to the loan.
  */
 import type { TCallParameters, ZoneId } from './call-parameters';
+import { calendarDaysUntil } from './deadlines';
+import type { DateInput } from './deadlines';
 import { Dec, SOURCES, dec, formatNumber, formatShare, formatUf, rule } from './explain';
 import type { DecimalInput, RuleResult } from './explain';
 
@@ -58,8 +60,27 @@ export function bridgeLoanCapUf(zone: ZoneId, dwellingCount: number, params: TCa
   return dec(params.zones[zone].subsidyUf).times(dwellingCount).toFixed();
 }
 
+/**
+ * The builder's guarantee secures "la correcta inversión y oportuna y total devolución del préstamo"
+ * (seed 003, «Préstamos»): it must cover at least the whole loan.
+ */
+export function checkGuaranteeCoversLoan(guaranteeUf: DecimalInput, loanUf: DecimalInput): RuleResult {
+  const guarantee = dec(guaranteeUf);
+  const loan = dec(loanUf);
+  const ok = guarantee.gte(loan);
+  return rule(
+    'bridge_loan.guarantee',
+    ok,
+    ok
+      ? `La garantía de ${formatUf(guarantee)} cubre el préstamo de ${formatUf(loan)}.`
+      : `La garantía debe caucionar la devolución total del préstamo: su monto (${formatUf(guarantee)}) no puede ser menor que el del préstamo (${formatUf(loan)}).`,
+    SOURCES.bridgeLoan,
+    { guaranteeUf: guarantee.toFixed(), loanUf: loan.toFixed() },
+  );
+}
+
 export function planBridgeLoan(
-  input: { zone: ZoneId; dwellingCount: number; amountUf: DecimalInput; termMonths: number },
+  input: { zone: ZoneId; dwellingCount: number; amountUf: DecimalInput; termMonths: number; guaranteeAmountUf?: DecimalInput },
   params: TCallParameters,
 ): BridgeLoanPlan {
   const cap = dec(bridgeLoanCapUf(input.zone, input.dwellingCount, params));
@@ -88,6 +109,7 @@ export function planBridgeLoan(
       { termMonths: input.termMonths, maxMonths: params.bridgeLoan.maxMonths },
     ),
   ];
+  if (input.guaranteeAmountUf !== undefined) rules.push(checkGuaranteeCoversLoan(input.guaranteeAmountUf, amount));
   return {
     ok: rules.every((r) => r.ok),
     rules,
@@ -164,4 +186,29 @@ export function instalmentStatus(loanUf: DecimalInput, state: WorksState, params
       reason,
     };
   });
+}
+
+export type GuaranteeExpiry =
+  | { kind: 'expired'; daysLeft: number }
+  | { kind: 'due'; daysLeft: number }
+  | { kind: 'ok'; daysLeft: number };
+
+/**
+ * Where the builder's guarantee stands on the day of `at`, in calendar days of the call's time zone:
+ * 'due' from `guaranteeWarningDays` days before its expiry date through that date itself (daysLeft 0 =
+ * it expires today), 'expired' from the next day on. The follow-up screen and the daily alerts both read
+ * this, so they never disagree.
+ */
+export function guaranteeExpiry(expiresOn: DateInput, at: Date, params: TCallParameters): GuaranteeExpiry {
+  const daysLeft = calendarDaysUntil(expiresOn, at, params);
+  if (daysLeft < 0) return { kind: 'expired', daysLeft };
+  if (daysLeft <= params.bridgeLoan.guaranteeWarningDays) return { kind: 'due', daysLeft };
+  return { kind: 'ok', daysLeft };
+}
+
+/** "hoy", "mañana" or "en N días", for the guarantee warning. */
+export function daysLeftText(daysLeft: number): string {
+  if (daysLeft === 0) return 'hoy';
+  if (daysLeft === 1) return 'mañana';
+  return `en ${daysLeft} días`;
 }

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { callParameters2022 } from '@/db/seed/call-parameters-2022';
 import {
   addWorkingDays,
+  calendarDaysUntil,
   calendarTermEnd,
   callDateOf,
   cbrInscriptionDeadline,
@@ -82,6 +83,42 @@ describe('end of a day in Santiago across DST changes', () => {
   it('rejects dates that do not exist', () => {
     expect(() => endOfCallDay('2023-02-29', params)).toThrow(RangeError);
     expect(() => endOfCallDay('mañana', params)).toThrow(RangeError);
+  });
+});
+
+describe('calendarDaysUntil: calendar days in Santiago, not elapsed hours', () => {
+  it('0 on the day itself, 1 the day before, −1 the day after, whatever the hour', () => {
+    expect(calendarDaysUntil('2026-11-22', new Date('2026-11-22T03:00:00Z'), params)).toBe(0); // 00:00 local
+    expect(calendarDaysUntil('2026-11-22', new Date('2026-11-23T02:59:59Z'), params)).toBe(0); // 23:59:59 local
+    expect(calendarDaysUntil('2026-11-23', new Date('2026-11-22T10:00:00Z'), params)).toBe(1); // 07:00 local, "mañana"
+    expect(calendarDaysUntil('2026-11-21', new Date('2026-11-22T10:00:00Z'), params)).toBe(-1);
+  });
+
+  it('the April change (Saturday 23:00–24:00 happens twice): both 23:30 are still Saturday', () => {
+    expect(calendarDaysUntil('2027-04-04', new Date('2027-04-04T02:30:00Z'), params)).toBe(1); // 23:30 −03:00
+    expect(calendarDaysUntil('2027-04-04', new Date('2027-04-04T03:30:00Z'), params)).toBe(1); // 23:30 −04:00
+    expect(calendarDaysUntil('2027-04-04', new Date('2027-04-04T04:00:00Z'), params)).toBe(0); // 00:00 −04:00
+    // 30 days from a summer-time morning to a winter-time date: one hour more, still 30 days.
+    expect(calendarDaysUntil('2027-05-03', new Date('2027-04-03T10:00:00Z'), params)).toBe(30);
+  });
+
+  it('the September change (Sunday begins at 01:00)', () => {
+    expect(calendarDaysUntil('2027-09-05', new Date('2027-09-05T03:59:00Z'), params)).toBe(1); // 23:59 −04:00 Saturday
+    expect(calendarDaysUntil('2027-09-05', new Date('2027-09-05T04:00:00Z'), params)).toBe(0); // 01:00 −03:00 Sunday
+    expect(calendarDaysUntil('2027-10-05', new Date('2027-09-05T04:00:00Z'), params)).toBe(30);
+  });
+
+  it('counting n days ahead of any instant gives n (property)', () => {
+    const base = Date.UTC(2020, 0, 1);
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 365 * 16 * 24 }), fc.integer({ min: -400, max: 400 }), (hours, n) => {
+        const at = new Date(base + hours * 3_600_000);
+        const [y, m, d] = callDateOf(at, params).split('-').map(Number) as [number, number, number];
+        const target = new Date(Date.UTC(y, m - 1, d + n)).toISOString().slice(0, 10);
+        expect(calendarDaysUntil(target, at, params)).toBe(n);
+      }),
+      { numRuns: 500 },
+    );
   });
 });
 

@@ -70,6 +70,15 @@ export function endOfCallDay(date: DateInput, params: Pick<TCallParameters, 'tim
   return new TZDate(startOfNext.getTime() - 1, params.timeZone);
 }
 
+/**
+ * Calendar days from the day of `at` to the day of `target`, both read in the call's time zone:
+ * 0 on the day itself, 1 the day before, −1 the day after. Counted on dates, never on elapsed hours, so
+ * a daylight-saving change (a 23- or 25-hour day) or the hour of `at` never shifts the count.
+ */
+export function calendarDaysUntil(target: DateInput, at: DateInput, params: Pick<TCallParameters, 'timeZone'>): number {
+  return differenceInCalendarDays(calendarDate(target, params.timeZone), calendarDate(at, params.timeZone));
+}
+
 /** Whether `now` is after the deadline (the deadline's own last millisecond is still on time). */
 export function isPastDeadline(now: Date, deadline: Date): boolean {
   return now.getTime() > deadline.getTime();

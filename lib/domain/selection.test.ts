@@ -79,11 +79,56 @@ describe('selectApplications', () => {
     expect(result.ranking[2]?.reason).toBe('selection_stopped');
   });
 
-  it('excludes projects not approved and reports how many', () => {
-    const result = selectApplications([candidate(1, '900', 10, { approved: false }), candidate(2, '100', 10)], params);
+  it('keeps the projects that cannot be ranked out of the ranking, but lists each with its reason', () => {
+    const result = selectApplications(
+      [
+        candidate(3, '900', 10, { approved: false, unrankableReason: 'Ningún postulante de la nómina es hábil.' }),
+        candidate(1, '900', 10, { approved: false, unrankableReason: 'La comuna del proyecto no tiene zona en el llamado.' }),
+        candidate(2, '100', 10),
+      ],
+      params,
+    );
     expect(result.selected.map((s) => s.applicationId)).toEqual(['app-2']);
-    expect(result.notApprovedCount).toBe(1);
+    expect(result.ranking.map((r) => r.applicationId)).toEqual(['app-2']);
+    expect(result.notApprovedCount).toBe(2);
     expect(result.firstLeftOut).toBeNull();
+    expect(result.unranked).toEqual([
+      {
+        applicationId: 'app-1',
+        applicationNumber: '2022-00001',
+        dwellings: 10,
+        reason: 'not_rankable',
+        message: 'El proyecto 2022-00001 no puede ordenarse por puntaje y no es seleccionado: La comuna del proyecto no tiene zona en el llamado.',
+      },
+      {
+        applicationId: 'app-3',
+        applicationNumber: '2022-00003',
+        dwellings: 10,
+        reason: 'not_rankable',
+        message: 'El proyecto 2022-00003 no puede ordenarse por puntaje y no es seleccionado: Ningún postulante de la nómina es hábil.',
+      },
+    ]);
+    expect(result.message).toBe(
+      'Se seleccionan 1 de 3 proyectos aprobados: 10.000 UF de 630.000 UF y 10 de 600 viviendas. 2 proyectos no pueden ordenarse y quedan no seleccionados.',
+    );
+  });
+
+  it('every project left out of the budget carries the reason its participants are told', () => {
+    const result = selectApplications([candidate(1, '900', 300), candidate(2, '800', 300), candidate(3, '700', 10), candidate(4, '600', 5)], {
+      ...params,
+      selection: { ...params.selection, afterMiss: 'stop' },
+    });
+    expect(result.ranking.map((r) => [r.applicationId, r.reason])).toEqual([
+      ['app-1', null],
+      ['app-2', null],
+      ['app-3', 'dwellings'],
+      ['app-4', 'selection_stopped'],
+    ]);
+    expect(result.ranking[0]!.reasonMessage).toBeNull();
+    expect(result.ranking[2]!.reasonMessage).toBe(result.firstLeftOut?.message);
+    expect(result.ranking[3]!.reasonMessage).toBe(
+      'El proyecto 2022-00004 (lugar 4, 5 viviendas, 5.000 UF) no fue seleccionado: la selección se detiene en el primer proyecto que no cabe.',
+    );
   });
 
   it('never exceeds either budget, and only leaves out projects that did not fit (property)', () => {
@@ -108,6 +153,10 @@ describe('selectApplications', () => {
           }),
         );
         const result = selectApplications(candidates, p);
+        // Every candidate gets exactly one decision: ranked (selected or not, with a reason) or unranked.
+        expect(result.ranking.length + result.unranked.length).toBe(candidates.length);
+        expect(new Set([...result.ranking, ...result.unranked].map((x) => x.applicationId)).size).toBe(candidates.length);
+        for (const item of result.ranking) expect(item.selected === (item.reasonMessage === null)).toBe(true);
         const uf = result.selected.reduce((s, x) => s.plus(x.subsidyUf), dec(0));
         const dw = result.selected.reduce((s, x) => s + x.dwellings, 0);
         expect(uf.lte(p.selection.budgetUf)).toBe(true);

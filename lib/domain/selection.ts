@@ -13,6 +13,10 @@
  * no project that fits is ever passed over in favour of a lower-ranked one. The first project left out
  * is reported with its reason so the Ministry can decide to add resources for it. `'stop'` ends the
  * selection at the first project that does not fit (strict rank reading), for calls that say so.
+ *
+ * A technically approved project that cannot be ranked (no zone, no eligible applicant, no dwellings)
+ * is not dropped: it is listed apart, with its reason, so the run decides every approved project of the
+ * call — selected, or not selected with the reason it is told.
  */
 import type { TCallParameters } from './call-parameters';
 import { SOURCES, dec, formatNumber, formatUf } from './explain';
@@ -27,7 +31,18 @@ export type SelectionCandidate = {
   dwellings: number;
   /** Subsidy requested by the project: its dwellings × the zone's subsidy (UF). */
   subsidyUf: DecimalInput;
+  /** False when the project cannot be ranked; `unrankableReason` then says why (Spanish). */
   approved: boolean;
+  unrankableReason?: string | null;
+};
+
+/** A technically approved project the ranking cannot place, with the reason it is not selected. */
+export type UnrankedApplication = {
+  applicationId: string;
+  applicationNumber: string;
+  dwellings: number;
+  reason: 'not_rankable';
+  message: string;
 };
 
 export type LeftOutReason = 'budget_uf' | 'dwellings' | 'budget_uf_and_dwellings' | 'selection_stopped';
@@ -41,6 +56,8 @@ export type RankedApplication = {
   subsidyUf: string;
   selected: boolean;
   reason: LeftOutReason | null;
+  /** Why a ranked project was left out, in Spanish (what its participants are told), or null. */
+  reasonMessage: string | null;
   /** UF and dwellings committed after this project (selected ones only change them). */
   cumulativeUf: string;
   cumulativeDwellings: number;
@@ -57,6 +74,8 @@ export type SelectionResult = {
   budgetRemainingUf: string;
   dwellingsRemaining: number;
   firstLeftOut: (RankedApplication & { message: string }) | null;
+  /** Approved projects that could not be ranked, by application number: not selected, each with its reason. */
+  unranked: UnrankedApplication[];
   notApprovedCount: number;
   message: string;
   source: string;
@@ -173,7 +192,7 @@ export function selectApplications(candidates: ReadonlyArray<SelectionCandidate>
       usedUf += k.uf;
       usedDwellings += k.c.dwellings;
     }
-    const item: RankedApplication = {
+    const base = {
       rank: index + 1,
       applicationId: k.c.applicationId,
       applicationNumber: k.c.applicationNumber,
@@ -182,16 +201,28 @@ export function selectApplications(candidates: ReadonlyArray<SelectionCandidate>
       subsidyUf: fromScaled(k.uf, scale),
       selected: reason === null,
       reason,
+      reasonMessage: null,
       cumulativeUf: fromScaled(usedUf, scale),
       cumulativeDwellings: usedDwellings,
     };
+    const item: RankedApplication = reason === null ? base : { ...base, reasonMessage: reasonText(reason, base, fromScaled(remainingUf, scale), remainingDwellings) };
     ranking.push(item);
     if (reason === null) selected.push(item);
     else if (firstLeftOut === null) {
-      firstLeftOut = { ...item, message: reasonText(reason, item, fromScaled(remainingUf, scale), remainingDwellings) };
+      firstLeftOut = { ...item, message: item.reasonMessage! };
       if (afterMiss === 'stop') stopped = true;
     }
   }
+  const unranked: UnrankedApplication[] = candidates
+    .filter((c) => !c.approved)
+    .map((c) => ({
+      applicationId: c.applicationId,
+      applicationNumber: c.applicationNumber,
+      dwellings: c.dwellings,
+      reason: 'not_rankable' as const,
+      message: `El proyecto ${c.applicationNumber} no puede ordenarse por puntaje y no es seleccionado: ${c.unrankableReason?.trim() || 'no cumple las condiciones para calcular su puntaje o su subsidio.'}`,
+    }))
+    .sort((a, b) => (a.applicationNumber < b.applicationNumber ? -1 : a.applicationNumber > b.applicationNumber ? 1 : a.applicationId < b.applicationId ? -1 : 1));
 
   return {
     afterMiss,
@@ -204,8 +235,11 @@ export function selectApplications(candidates: ReadonlyArray<SelectionCandidate>
     budgetRemainingUf: fromScaled(budget - usedUf, scale),
     dwellingsRemaining: maxDwellings - usedDwellings,
     firstLeftOut,
+    unranked,
     notApprovedCount: candidates.length - sorted.length,
-    message: `Se seleccionan ${selected.length} de ${sorted.length} proyectos aprobados: ${formatUf(fromScaled(usedUf, scale))} de ${formatUf(budgetText)} y ${formatNumber(usedDwellings)} de ${formatNumber(maxDwellings)} viviendas.`,
+    message:
+      `Se seleccionan ${selected.length} de ${sorted.length + unranked.length} proyectos aprobados: ${formatUf(fromScaled(usedUf, scale))} de ${formatUf(budgetText)} y ${formatNumber(usedDwellings)} de ${formatNumber(maxDwellings)} viviendas.` +
+      (unranked.length === 0 ? '' : ` ${unranked.length === 1 ? '1 proyecto no puede ordenarse' : `${unranked.length} proyectos no pueden ordenarse`} y queda${unranked.length === 1 ? '' : 'n'} no seleccionado${unranked.length === 1 ? '' : 's'}.`),
     source: `${SOURCES.selection}; ${SOURCES.resources}`,
   };
 }

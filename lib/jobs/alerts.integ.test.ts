@@ -131,13 +131,16 @@ describe('daily alerts', () => {
     });
     await runAt('2027-04-10T10:00:00Z'); // 36 days before: outside the call's 30
     expect(await alertMails(rmId, 'garantia')).toEqual([]);
+    await runAt('2027-04-14T11:00:00Z'); // 07:00 in Chile, 31 calendar days before
+    expect(await alertMails(rmId, 'garantia')).toEqual([]);
 
-    await runAt('2027-04-20T10:00:00Z');
+    // 07:00 in Chile exactly 30 calendar days before (30 days and 17 hours to the end of that day): warned.
+    await runAt('2027-04-15T11:00:00Z');
     const warned = await alertMails(rmId, 'garantia');
     expect(recipients(warned)).toEqual([...RM_OFFICIALS, 'constructora@demo.cl'].sort());
     expect(warned[0]!.subject).toMatch(/^La garantía del préstamo de enlace vence el 15 de mayo de 2027 \(postulación PVT-SEL-/);
     expect(warned[0]!.text).toContain('Monto garantizado: 4.000 UF');
-    await runAt('2027-04-21T10:00:00Z');
+    await runAt('2027-04-20T10:00:00Z');
     await runAt('2027-05-15T10:00:00Z');
     expect(await alertMails(rmId, 'garantia')).toHaveLength(warned.length);
 

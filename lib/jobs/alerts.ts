@@ -4,7 +4,8 @@ import type { DbOrTx } from '@/db/client';
 import { applications, bridgeLoans, calls, memberships, users } from '@/db/schema';
 import { ZCallParameters } from '@/lib/domain/call-parameters';
 import type { TCallParameters } from '@/lib/domain/call-parameters';
-import { callDateOf, endOfCallDay, isPastDeadline } from '@/lib/domain/deadlines';
+import { guaranteeExpiry } from '@/lib/domain/bridge-loan';
+import { callDateOf, endOfCallDay } from '@/lib/domain/deadlines';
 import { listParticipantRecipients } from '@/lib/dal/observations';
 import type { ApplicationRow } from '@/lib/dal/application-access';
 import { buildTimeline, listTimelineInputs } from '@/lib/dal/followup';
@@ -22,8 +23,6 @@ export interface DailyAlertsResult {
   /** Mails handed to the queue; the ones already sent on an earlier day are dropped there by their key. */
   offered: number;
 }
-
-const DAY_MS = 86_400_000;
 
 function baseUrl(): string {
   return env().PUBLIC_BASE_URL.replace(/\/+$/, '');
@@ -98,11 +97,10 @@ async function alertTimelineItem(db: DbOrTx, application: ApplicationRow, params
 async function alertGuarantee(db: DbOrTx, application: ApplicationRow, params: TCallParameters, at: Date, audience: Audience): Promise<number> {
   const [loan] = await db.select().from(bridgeLoans).where(eq(bridgeLoans.applicationId, application.id));
   if (!loan) return 0;
+  const expiry = guaranteeExpiry(loan.guaranteeExpiresOn, at, params);
+  if (expiry.kind === 'ok') return 0;
+  const kind = expiry.kind;
   const expiresAt = endOfCallDay(loan.guaranteeExpiresOn, params);
-  const expired = isPastDeadline(at, expiresAt);
-  const daysLeft = Math.ceil((expiresAt.getTime() - at.getTime()) / DAY_MS);
-  if (!expired && daysLeft > params.bridgeLoan.guaranteeWarningDays) return 0;
-  const kind = expired ? 'expired' : 'due';
   // The expiry date is in the key: a renewed guarantee is watched, and warned about, afresh.
   const key = `alerta:${application.id}:garantia:${kind}:${loan.guaranteeExpiresOn}`;
   const base = {

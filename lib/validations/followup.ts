@@ -63,6 +63,23 @@ export const milestoneKindLabels: Record<MilestoneKind, string> = {
   avance: 'Avance de obras',
 };
 
+/** The Gantt chart's own milestones (copied from the Convenio), reported one by one. */
+export const GANTT_MILESTONE_KIND = 'gantt';
+export const ganttMilestoneLabel = 'Hito de la carta Gantt';
+
+/** A progress percentage typed by a person: empty = not given; comma or point decimals. */
+const optionalPercent = (message: string) =>
+  z.preprocess(
+    (v) => (typeof v === 'string' && v.trim() === '' ? undefined : typeof v === 'string' ? v.trim().replace(',', '.') : v),
+    z.coerce.number({ message }).min(0, { message: 'El avance va de 0 a 100%.' }).max(100, { message: 'El avance va de 0 a 100%.' }).optional(),
+  );
+
+/** An optional follow-up document chosen from those already uploaded; empty = none. */
+const optionalDocumentId = z.preprocess(
+  (v) => (typeof v === 'string' && v.trim() === '' ? undefined : v),
+  z.uuid({ message: 'Elija un documento de la lista.' }).optional(),
+);
+
 export const ZReportMilestone = z
   .object({
     applicationId: ZId,
@@ -70,14 +87,8 @@ export const ZReportMilestone = z
     actualOn: z.string().trim().min(1, { message: 'Indique la fecha.' }).pipe(ZCalendarDate),
     /** Builder's number in the Registro Nacional de Contratistas (required for 'constructora_contratada'). */
     registryNumber: z.string().trim().max(40, { message: 'Hasta 40 caracteres.' }).optional(),
-    progressPercent: z.preprocess(
-      (v) => (typeof v === 'string' && v.trim() === '' ? undefined : typeof v === 'string' ? v.replace(',', '.') : v),
-      z.coerce
-        .number({ message: 'Escriba el porcentaje de avance (0 a 100).' })
-        .min(0, { message: 'El avance va de 0 a 100%.' })
-        .max(100, { message: 'El avance va de 0 a 100%.' })
-        .optional(),
-    ),
+    progressPercent: optionalPercent('Escriba el porcentaje de avance (0 a 100).'),
+    documentId: optionalDocumentId,
   })
   .superRefine((value, ctx) => {
     if (value.kind === 'constructora_contratada' && !value.registryNumber)
@@ -87,7 +98,57 @@ export const ZReportMilestone = z
   });
 export type TReportMilestone = z.output<typeof ZReportMilestone>;
 
-export const ZVerifyMilestone = z.object({ applicationId: ZId, milestoneId: ZId });
+/** The committee reports that a milestone of the Gantt chart was done, on its actual date. */
+export const ZReportGanttMilestone = z.object({
+  applicationId: ZId,
+  milestoneId: z.uuid({ message: 'Elija el hito de la carta Gantt que informa.' }),
+  actualOn: z.string().trim().min(1, { message: 'Indique la fecha en que se cumplió el hito.' }).pipe(ZCalendarDate),
+  documentId: optionalDocumentId,
+});
+export type TReportGanttMilestone = z.output<typeof ZReportGanttMilestone>;
+
+export const VERIFICATION_OUTCOMES = ['verificado', 'observado'] as const;
+export const verificationOutcomeLabels = { verificado: 'Verificado en terreno', observado: 'Observado' } as const;
+
+/**
+ * SERVIU's site verification of a report: confirmed, or observed with what it found. For a progress
+ * report SERVIU states the progress it measured (the data layer requires it there).
+ */
+export const ZVerifyMilestone = z
+  .object({
+    applicationId: ZId,
+    milestoneId: ZId,
+    outcome: z.enum(VERIFICATION_OUTCOMES, { message: 'Elija el resultado de la verificación en terreno.' }),
+    finding: z.preprocess(
+      (v) => (typeof v === 'string' ? (v.trim() === '' ? undefined : v.trim()) : v),
+      z.string().max(2000, { message: 'La observación admite hasta 2.000 caracteres.' }).optional(),
+    ),
+    verifiedProgressPercent: optionalPercent('Escriba el avance verificado en terreno (0 a 100).'),
+  })
+  .superRefine((value, ctx) => {
+    if (value.outcome === 'observado' && !value.finding)
+      ctx.addIssue({ code: 'custom', path: ['finding'], message: 'Describa lo que observó en terreno: el Comité lo verá para corregir su informe.' });
+  })
+  .transform(
+    (value): TVerifyMilestone =>
+      // An observed report counts for nothing: no measured figure goes with it, and a confirmed one carries no finding.
+      value.outcome === 'observado' ? { ...value, verifiedProgressPercent: undefined } : { ...value, finding: undefined },
+  );
+export interface TVerifyMilestone {
+  applicationId: string;
+  milestoneId: string;
+  outcome: (typeof VERIFICATION_OUTCOMES)[number];
+  finding?: string;
+  verifiedProgressPercent?: number;
+}
+
+/** SERVIU records the payment of the subsidy, which closes the payment window. */
+export const ZRecordSubsidyPayment = z.object({
+  applicationId: ZId,
+  paidOn: z.string().trim().min(1, { message: 'Indique la fecha de pago del subsidio.' }).pipe(ZCalendarDate),
+  amountUf: ZUfText('Monto pagado'),
+});
+export type TRecordSubsidyPayment = z.output<typeof ZRecordSubsidyPayment>;
 
 export const ZRegisterBridgeLoan = z.object({
   applicationId: ZId,

@@ -186,8 +186,8 @@ export default async function SelectionPage(props: { searchParams: Promise<{ lla
                       ]}
                     >
                       <p className="mb-4">
-                        Al confirmar, los proyectos seleccionados pasan a «Seleccionada» y los demás a «No seleccionada», y se avisa a los
-                        participantes. Antes se recalcula la selección con los mismos datos: si algo cambió, no se confirma. No se puede
+                        Al confirmar, los proyectos seleccionados pasan a «Seleccionada» y los demás —incluidos los que no pueden
+                        ordenarse— a «No seleccionada», y se avisa a los participantes con el motivo. Antes se recalcula la selección con los mismos datos: si algo cambió, no se confirma. No se puede
                         deshacer.
                       </p>
                     </ActionForm>

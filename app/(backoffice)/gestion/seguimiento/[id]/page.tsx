@@ -10,9 +10,9 @@ import { getFollowupView } from '@/lib/dal/followup';
 import type { FollowupView } from '@/lib/dal/followup';
 import { getFollowupDocuments } from '@/lib/dal/followup-documents';
 import { getProjectDates } from '@/lib/dal/project-dates';
-import { formatDayText, guaranteeKindLabels, projectDateLabels } from '@/lib/validations/followup';
+import { VERIFICATION_OUTCOMES, formatDayText, guaranteeKindLabels, projectDateLabels, verificationOutcomeLabels } from '@/lib/validations/followup';
 import type { ProjectDateField } from '@/lib/validations/followup';
-import { payInstalmentAction, registerBridgeLoanAction, updateProjectDatesAction, verifyMilestoneAction } from './actions';
+import { payInstalmentAction, recordSubsidyPaymentAction, registerBridgeLoanAction, updateProjectDatesAction, verifyMilestoneAction } from './actions';
 
 export const metadata: Metadata = { title: 'Seguimiento del proyecto' };
 
@@ -50,17 +50,41 @@ export default async function BackofficeFollowupPage(props: { params: Promise<{ 
         view={view}
         verifySlot={
           canVerify
-            ? (milestoneId) => (
+            ? (milestone) => (
                 <ActionForm
-                  id={`verificar-${milestoneId}`}
+                  id={`verificar-${milestone.id}`}
                   title="Verificar en terreno"
-                  fields={[]}
-                  fixed={{ applicationId: view.application.id, milestoneId }}
+                  fixed={{ applicationId: view.application.id, milestoneId: milestone.id }}
                   action={verifyMilestoneAction}
                   submitLabel="Registrar verificación"
                   pendingLabel="Registrando…"
                   doneMessage="Verificación registrada."
                   variant="secondary"
+                  fields={[
+                    {
+                      name: 'outcome',
+                      label: 'Resultado de la verificación',
+                      options: VERIFICATION_OUTCOMES.map((value) => ({ value, label: verificationOutcomeLabels[value] })),
+                    },
+                    ...(milestone.kind === 'avance'
+                      ? [
+                          {
+                            name: 'verifiedProgressPercent',
+                            label: 'Avance verificado en terreno (%)',
+                            hint: `El Comité informó ${Number(milestone.progressPercent).toLocaleString('es-CL')}%. Registre el avance que usted verificó; es el que libera las cuotas.`,
+                            inputMode: 'decimal' as const,
+                            showWhen: { field: 'outcome', value: 'verificado' },
+                          },
+                        ]
+                      : []),
+                    {
+                      name: 'finding',
+                      label: 'Observación',
+                      hint: 'Qué encontró en terreno que no coincide con lo informado. El Comité la verá.',
+                      type: 'textarea' as const,
+                      showWhen: { field: 'outcome', value: 'observado' },
+                    },
+                  ]}
                 />
               )
             : undefined
@@ -106,6 +130,23 @@ export default async function BackofficeFollowupPage(props: { params: Promise<{ 
           </ActionForm>
         </section>
       ) : null}
+      {canVerify && view.subsidyPayment.receptionOn && !view.subsidyPayment.paidOn ? (
+        <section className="rounded border border-slate-300 bg-white p-4">
+          <ActionForm
+            id="pago-subsidio-form"
+            title="Registrar pago del subsidio"
+            fixed={{ applicationId: view.application.id }}
+            action={recordSubsidyPaymentAction}
+            submitLabel="Registrar pago"
+            pendingLabel="Registrando…"
+            doneMessage="Pago del subsidio registrado: el plazo de pago queda cumplido."
+            fields={[
+              { name: 'paidOn', label: 'Fecha de pago', type: 'date', hint: `Desde la recepción municipal (${formatDayText(view.subsidyPayment.receptionOn)}) hasta hoy.` },
+              { name: 'amountUf', label: 'Monto pagado (UF)', inputMode: 'decimal', hint: 'No puede exceder el subsidio de las viviendas del proyecto.' },
+            ]}
+          />
+        </section>
+      ) : null}
       {canVerify && !view.loan ? (
         <section className="rounded border border-slate-300 bg-white p-4">
           <ActionForm
@@ -124,7 +165,7 @@ export default async function BackofficeFollowupPage(props: { params: Promise<{ 
                 label: 'Garantía de la constructora',
                 options: Object.entries(guaranteeKindLabels).map(([value, label]) => ({ value, label })),
               },
-              { name: 'guaranteeAmountUf', label: 'Monto de la garantía (UF)', inputMode: 'decimal' },
+              { name: 'guaranteeAmountUf', label: 'Monto de la garantía (UF)', inputMode: 'decimal', hint: 'Debe cubrir al menos el monto del préstamo.' },
               { name: 'guaranteeExpiresOn', label: 'Vencimiento de la garantía', type: 'date' },
             ]}
           />

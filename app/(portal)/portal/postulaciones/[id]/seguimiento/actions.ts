@@ -2,11 +2,11 @@
 
 import { revalidatePath } from 'next/cache';
 import { defineAction } from '@/lib/actions/define-action';
-import { createMilestoneReport } from '@/lib/dal/followup';
+import { createMilestoneReport, reportGanttMilestone } from '@/lib/dal/followup';
 import { uploadFollowupDocument } from '@/lib/dal/followup-documents';
 import { ZDocumentUpload } from '@/lib/validations/document-upload';
 import type { UploadFormState } from '@/lib/validations/document-upload';
-import { ZReportMilestone } from '@/lib/validations/followup';
+import { ZReportGanttMilestone, ZReportMilestone } from '@/lib/validations/followup';
 
 const reportMilestone = defineAction({
   permission: 'followup.report',
@@ -17,6 +17,22 @@ const reportMilestone = defineAction({
 /** The Project Committee reports a permit, the builder hired, the start of works or progress. */
 export async function reportMilestoneAction(input: unknown) {
   const result = await reportMilestone(input);
+  if (result.ok) {
+    revalidatePath('/portal/postulaciones/[id]/seguimiento', 'page');
+    revalidatePath('/gestion/seguimiento/[id]', 'page');
+  }
+  return result;
+}
+
+const reportGantt = defineAction({
+  permission: 'followup.report',
+  schema: ZReportGanttMilestone,
+  run: ({ user, input, tx }) => reportGanttMilestone(tx, user, input),
+});
+
+/** The Project Committee reports a milestone of the Convenio's Gantt chart as done, on its actual date. */
+export async function reportGanttMilestoneAction(input: unknown) {
+  const result = await reportGantt(input);
   if (result.ok) {
     revalidatePath('/portal/postulaciones/[id]/seguimiento', 'page');
     revalidatePath('/gestion/seguimiento/[id]', 'page');
