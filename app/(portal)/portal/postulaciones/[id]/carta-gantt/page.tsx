@@ -1,0 +1,39 @@
+import type { Metadata } from 'next';
+import { notFound, redirect } from 'next/navigation';
+import { GanttForm } from '@/components/applications/sections/gantt-form';
+import { SectionHeader } from '@/components/applications/sections/section-header';
+import { requireRole } from '@/lib/auth/session';
+import { NotFoundError } from '@/lib/auth/session-user';
+import { getGanttSectionView } from '@/lib/dal/application-sections';
+import { saveGanttSectionAction } from './actions';
+
+export const metadata: Metadata = { title: 'Carta Gantt' };
+
+export default async function GanttSectionPage(props: { params: Promise<{ id: string }> }) {
+  const { id } = await props.params;
+  const user = await requireRole('worker', 'org_rep', 'employer_rep', 'sponsor');
+  if (user.role === 'worker') redirect(`/portal/postulaciones/${id}`);
+  const view = await getGanttSectionView(user, id).catch((error: unknown) => {
+    if (error instanceof NotFoundError) notFound();
+    throw error;
+  });
+  return (
+    <>
+      <SectionHeader
+        title="Carta Gantt"
+        owner={view.edit.ownerLabel}
+        intro="Los hitos del desarrollo y la ejecución del proyecto, con sus fechas planificadas. El Convenio de Trabajo la incluye y, si el proyecto es seleccionado, el SERVIU verificará el avance mensual contra ella."
+      />
+      <GanttForm
+        applicationId={view.applicationId}
+        draftOwner={user.id}
+        version={view.version}
+        sectionHash={view.sectionHash}
+        canEdit={view.edit.canEdit}
+        readOnlyReason={view.edit.reason}
+        defaultValues={view.values}
+        action={saveGanttSectionAction}
+      />
+    </>
+  );
+}
