@@ -1,12 +1,14 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
-import { defineAction } from '@/lib/actions/define-action';
+import { defineAction, fieldErrorsOf } from '@/lib/actions/define-action';
 import { DomainError } from '@/lib/actions/result';
 import { assertDraftOpen, bumpVersion, loadApplication } from '@/lib/dal/application-access';
-import { storeDocumentVersion } from '@/lib/dal/documents';
+import { storeDocumentVersion, uploadMaxBytes } from '@/lib/dal/documents';
+import { PORTAL_TIME_ZONE, now } from '@/lib/clock';
+import { callDateOf } from '@/lib/domain/deadlines';
 import { APPLICATION_DOCUMENT_SLOTS, canUploadSlot } from '@/lib/domain/document-slots';
-import { ZDocumentUpload } from '@/lib/validations/document-upload';
+import { ZDocumentUpload, documentUploadSchema } from '@/lib/validations/document-upload';
 import type { UploadFormState } from '@/lib/validations/document-upload';
 
 const ownerLabels = {
@@ -27,13 +29,20 @@ const upload = defineAction({
     if (!canUploadSlot(slot, access.parties)) {
       throw new DomainError(`Este documento lo sube ${ownerLabels[slot.owner]}; usted puede verlo, pero no subir versiones.`);
     }
+    // The slot's rules, with the same schema the form applied in the browser.
+    const checked = documentUploadSchema({
+      maxBytes: uploadMaxBytes(),
+      needsIssueDate: slot.needsIssueDate,
+      today: callDateOf(now(), { timeZone: PORTAL_TIME_ZONE }),
+    }).safeParse({ ...input, issuedOn: input.issuedOn ?? '' });
+    if (!checked.success) throw new DomainError('Revise los campos marcados.', fieldErrorsOf(checked.error));
     const bytes = new Uint8Array(await input.file.arrayBuffer());
     const stored = await storeDocumentVersion(tx, user, {
       applicationId: access.application.id,
       slot: slot.id,
       fileName: input.file.name,
       bytes,
-      issuedOn: input.issuedOn,
+      issuedOn: checked.data.issuedOn,
     });
     // A new file changes what would be sent: earlier submission approvals no longer hold.
     await bumpVersion(tx, access.application.id, null);
