@@ -1,13 +1,15 @@
 'use client';
 
-import { useActionState, useState, useSyncExternalStore } from 'react';
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useActionState, useMemo, useRef, useState, useSyncExternalStore, startTransition } from 'react';
 import type { FormEvent } from 'react';
+import { useForm } from 'react-hook-form';
 import { buttonClass } from '@/components/ui/button';
 import { ErrorSummary } from '@/components/ui/error-summary';
 import { FieldShell, describedBy } from '@/components/ui/field';
 import { formatFileSize } from '@/components/documents/format';
-import { initialUploadFormState } from '@/lib/validations/document-upload';
-import type { UploadFormState } from '@/lib/validations/document-upload';
+import { documentUploadSchema, initialUploadFormState } from '@/lib/validations/document-upload';
+import type { DocumentUploadData, DocumentUploadFormValues, UploadFormState } from '@/lib/validations/document-upload';
 
 interface UploadFormProps {
   action: (state: UploadFormState, formData: FormData) => Promise<UploadFormState>;
@@ -21,7 +23,6 @@ interface UploadFormProps {
   hasCurrent: boolean;
   /** Latest accepted issue date ("YYYY-MM-DD", today in Chile). */
   today: string;
-  defaultIssuedOn: string | null;
   /** Hint under the issue date, with the call's maximum age. */
   issueDateHint?: string;
 }
@@ -34,45 +35,68 @@ function megabytes(bytes: number): string {
 
 /**
  * Uploads a new version to one slot. A plain form posting to the server action, so it works before
- * scripts load; with scripts it checks the obvious (no file, empty, too big, no date) before sending
- * and shows that the upload is under way.
+ * scripts load; with scripts, the slot's shared schema (lib/validations/document-upload.ts) checks it
+ * through zodResolver before anything is sent, and the page shows that the upload is under way. A
+ * successful upload starts a fresh form (the fields are keyed on the answer).
  */
 export function UploadForm(props: UploadFormProps) {
   const [state, formAction, pending] = useActionState(props.action, initialUploadFormState);
-  const [localErrors, setLocalErrors] = useState<Record<string, string> | null>(null);
   const [sending, setSending] = useState<string | null>(null);
+  const freshKey = state.status === 'ok' ? state.seq : 0;
+  return (
+    <UploadFields key={freshKey} {...props} state={state} formAction={formAction} pending={pending} sending={sending} onSending={setSending} />
+  );
+}
+
+function UploadFields(
+  props: UploadFormProps & {
+    state: UploadFormState;
+    formAction: (formData: FormData) => void;
+    pending: boolean;
+    sending: string | null;
+    onSending: (text: string | null) => void;
+  },
+) {
+  const { state, pending } = props;
   // True once scripts run: the browser-side checks below are active.
   const enhanced = useSyncExternalStore(noSubscription, () => true, () => false);
+  const formRef = useRef<HTMLFormElement>(null);
+  const schema = useMemo(
+    () => documentUploadSchema({ maxBytes: props.maxBytes, needsIssueDate: props.needsIssueDate, today: props.today }),
+    [props.maxBytes, props.needsIssueDate, props.today],
+  );
+  const {
+    register,
+    handleSubmit,
+    formState: { errors: clientErrors },
+  } = useForm<DocumentUploadFormValues, unknown, DocumentUploadData>({
+    resolver: zodResolver(schema),
+    defaultValues: { applicationId: props.applicationId, slot: props.slot, issuedOn: state.status === 'error' ? state.issuedOn : '' },
+    mode: 'onSubmit',
+    // The error summary takes the focus (GOV.UK pattern); its links lead to each field.
+    shouldFocusError: false,
+  });
+
   const fileId = `${props.slot}-file`;
   const dateId = `${props.slot}-issuedOn`;
-  const errors = localErrors ?? (state.status === 'error' ? state.fieldErrors : {});
-  const formError = localErrors ? null : state.status === 'error' && Object.keys(state.fieldErrors).length === 0 ? state.message : null;
+  const message = (value: unknown) => (typeof value === 'string' && value ? value : undefined);
+  const local = { file: message(clientErrors.file?.message), issuedOn: message(clientErrors.issuedOn?.message) };
+  const hasLocal = Boolean(local.file || local.issuedOn);
+  const server = state.status === 'error' ? state.fieldErrors : {};
+  const errors = hasLocal ? local : { file: server.file, issuedOn: server.issuedOn };
+  const formError = !hasLocal && state.status === 'error' && Object.keys(state.fieldErrors).length === 0 ? state.message : null;
   const fileHint = `Formato ${props.formats}; hasta ${megabytes(props.maxBytes)}. Cada archivo que suba queda como una nueva versión y las anteriores se conservan.`;
   const dateHint = props.issueDateHint ?? 'La fecha que aparece en el certificado.';
 
-  function check(event: FormEvent<HTMLFormElement>) {
-    const data = new FormData(event.currentTarget);
-    const file = data.get('file');
-    const found: Record<string, string> = {};
-    if (!(file instanceof File) || (file.name === '' && file.size === 0)) {
-      found.file = 'Elija el archivo que quiere subir.';
-    } else if (file.size === 0) {
-      found.file = `El archivo «${file.name}» está vacío (0 bytes). Revise el archivo y vuelva a subirlo.`;
-    } else if (file.size > props.maxBytes) {
-      found.file = `El archivo «${file.name}» pesa ${formatFileSize(file.size)} y supera el máximo permitido de ${megabytes(props.maxBytes)}.`;
-    }
-    if (props.needsIssueDate) {
-      const issuedOn = String(data.get('issuedOn') ?? '').trim();
-      if (!issuedOn) found.issuedOn = 'Indique la fecha de emisión que aparece en el certificado.';
-      else if (issuedOn > props.today) found.issuedOn = 'La fecha de emisión no puede ser posterior a hoy.';
-    }
-    if (Object.keys(found).length > 0) {
-      event.preventDefault();
-      setLocalErrors(found);
-      return;
-    }
-    setLocalErrors(null);
-    setSending(file instanceof File ? `${file.name} (${formatFileSize(file.size)})` : null);
+  // Without scripts the browser posts the form to the action; with them, the same FormData is sent
+  // only once the shared schema accepts it.
+  function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    void handleSubmit((values) => {
+      props.onSending(`${values.file.name} (${formatFileSize(values.file.size)})`);
+      const data = new FormData(formRef.current!);
+      startTransition(() => props.formAction(data));
+    })(event);
   }
 
   const summary = [
@@ -82,7 +106,7 @@ export function UploadForm(props: UploadFormProps) {
   ];
 
   return (
-    <form action={formAction} onSubmit={check} noValidate data-testid={`${props.slot}-upload`} data-enhanced={enhanced ? 'true' : undefined}>
+    <form ref={formRef} action={props.formAction} onSubmit={submit} noValidate data-testid={`${props.slot}-upload`} data-enhanced={enhanced ? 'true' : undefined}>
       <h4 className="mb-3 font-semibold">{props.hasCurrent ? 'Subir una nueva versión' : 'Subir el archivo'}</h4>
       {summary.length > 0 && !pending ? <ErrorSummary errors={summary} title={`No se pudo subir: ${props.slotLabel}`} /> : null}
       <fieldset disabled={pending} className="min-w-0">
@@ -92,25 +116,25 @@ export function UploadForm(props: UploadFormProps) {
         <FieldShell id={fileId} label="Archivo" hint={fileHint} error={errors.file}>
           <input
             id={fileId}
-            name="file"
             type="file"
             accept={props.accept}
             aria-invalid={errors.file ? true : undefined}
             aria-describedby={describedBy(fileId, fileHint, errors.file)}
             className={`block w-full max-w-full rounded-md border-2 bg-white p-2 text-base file:mr-3 file:min-h-9 file:rounded file:border-0 file:bg-brand-600 file:px-3 file:font-semibold file:text-white ${errors.file ? 'border-err-700' : 'border-slate-700'}`}
+            {...register('file')}
           />
         </FieldShell>
         {props.needsIssueDate ? (
           <FieldShell id={dateId} label="Fecha de emisión del certificado" hint={dateHint} error={errors.issuedOn}>
             <input
               id={dateId}
-              name="issuedOn"
               type="date"
               max={props.today}
-              defaultValue={state.status === 'error' ? state.issuedOn : (props.defaultIssuedOn ?? '')}
+              defaultValue={state.status === 'error' ? state.issuedOn : ''}
               aria-invalid={errors.issuedOn ? true : undefined}
               aria-describedby={describedBy(dateId, dateHint, errors.issuedOn)}
               className={`block min-h-11 w-full max-w-xs rounded-md border-2 bg-white px-3 py-2 text-base ${errors.issuedOn ? 'border-err-700' : 'border-slate-700'}`}
+              {...register('issuedOn')}
             />
           </FieldShell>
         ) : null}
@@ -121,12 +145,12 @@ export function UploadForm(props: UploadFormProps) {
       <div role="status" aria-live="polite" className="mt-3">
         {pending ? (
           <div data-testid={`${props.slot}-pending`}>
-            <p className="font-semibold">Subiendo{sending ? ` «${sending}»` : ''}… No cierre esta página.</p>
+            <p className="font-semibold">Subiendo{props.sending ? ` «${props.sending}»` : ''}… No cierre esta página.</p>
             <div className="mt-2 h-2 w-full overflow-hidden rounded bg-slate-200" aria-hidden="true">
               <div className="h-full w-1/3 animate-pulse rounded bg-brand-600" />
             </div>
           </div>
-        ) : state.status === 'ok' && !localErrors ? (
+        ) : state.status === 'ok' && !hasLocal ? (
           <p className="border-l-4 border-ok-700 bg-ok-50 p-2 font-semibold text-ok-700" data-testid={`${props.slot}-uploaded`}>
             {state.message}
           </p>

@@ -6,25 +6,32 @@ import { Button } from '@/components/ui/button';
 import { ErrorSummary } from '@/components/ui/error-summary';
 import type { ActionResult } from '@/lib/actions/result';
 import { TextField } from '@/components/ui/field';
-import { PASSWORD_MIN_LENGTH, ZSignUp } from '@/lib/validations/organization';
+import { PASSWORD_MIN_LENGTH, ZSignUp, ZWorkerSignUp } from '@/lib/validations/organization';
 import type { TSignUp, TSignUpInput } from '@/lib/validations/organization';
 import { applyServerErrors, callAction, summaryOf } from './form-helpers';
 import { useHydrated } from './use-hydrated';
 
 const fields = ['name', 'rut', 'email', 'password', 'passwordConfirmation'] as const;
 
-/** Account sign-up. With an invitation the e-mail is the invited one and cannot be changed here. */
+/**
+ * Account sign-up. With an invitation the e-mail is the invited one and cannot be changed here. A worker's
+ * sign-up (`kind="worker"`) asks the same data, checked with its own schema; its RUT is what links the
+ * account to the roster.
+ */
 export function SignUpForm({
   action,
   invitationToken,
   invitedEmail,
+  kind = 'applicant',
 }: {
   action: (input: unknown) => Promise<ActionResult>;
   invitationToken?: string;
   invitedEmail?: string;
+  kind?: 'applicant' | 'worker';
 }) {
   const form = useForm<TSignUpInput, unknown, TSignUp>({
-    resolver: zodResolver(ZSignUp),
+    // The worker's schema is the same minus the invitation; it parses to a subset of TSignUp.
+    resolver: zodResolver(kind === 'worker' ? ZWorkerSignUp : ZSignUp),
     defaultValues: { name: '', rut: '', email: invitedEmail ?? '', password: '', passwordConfirmation: '', invitationToken: invitationToken ?? '' },
     shouldFocusError: false,
   });
@@ -47,7 +54,11 @@ export function SignUpForm({
           <TextField
             id="rut"
             label="RUT"
-            hint="Con dígito verificador, por ejemplo 12.345.678-5."
+            hint={
+              kind === 'worker'
+                ? 'Su RUT, con dígito verificador, por ejemplo 12.345.678-5. Con él encontramos la postulación en que su organización le incluyó.'
+                : 'Con dígito verificador, por ejemplo 12.345.678-5.'
+            }
             autoComplete="off"
             spellCheck={false}
             error={errors.rut?.message}
@@ -81,7 +92,7 @@ export function SignUpForm({
             error={errors.passwordConfirmation?.message}
             {...form.register('passwordConfirmation')}
           />
-          <input type="hidden" {...form.register('invitationToken')} />
+          {kind === 'worker' ? null : <input type="hidden" {...form.register('invitationToken')} />}
           <Button type="submit" disabled={!hydrated}>{isSubmitting ? 'Creando la cuenta…' : 'Crear cuenta'}</Button>
         </fieldset>
       </form>

@@ -21,21 +21,27 @@ function editableColumns(row: ImportRowDto): Set<RosterColumnKey> {
   return columns;
 }
 
+type RowExclusionAction = (input: unknown) => Promise<ActionResult<{ rows: number; rowsWithErrors: number; excluded: number; importable: boolean }>>;
+
 /**
  * The rows of a pending import that have errors, as a grid: each failing cell is an input with its
- * message; the corrections are validated again on the server. Only the identifying columns and the
- * columns with errors are shown, so the grid stays readable on a phone.
+ * message; the corrections are validated again on the server. A row that cannot be fixed here (a
+ * duplicate, a worker of another application, one who does not meet their band) can be dropped from
+ * the import instead, and brought back later. Only the identifying columns and the columns with errors
+ * are shown, so the grid stays readable on a phone.
  */
 export function ImportGrid({
   applicationId,
   importId,
   rows,
   action,
+  exclude,
 }: {
   applicationId: string;
   importId: string;
   rows: ImportRowDto[];
   action: (input: unknown) => Promise<ActionResult<{ rows: number; rowsWithErrors: number; importable: boolean }>>;
+  exclude: RowExclusionAction;
 }) {
   const router = useRouter();
   const [edits, setEdits] = useState<Record<string, string>>({});
@@ -87,6 +93,25 @@ export function ImportGrid({
     router.refresh();
   };
 
+  const drop = async (rowNumber: number) => {
+    setFormError(null);
+    setStatus(null);
+    setPending(true);
+    const result = await exclude({ applicationId, importId, rowNumber, excluded: true });
+    setPending(false);
+    if (!result.ok) {
+      setFormError(result.formError ?? 'No se pudo quitar la fila.');
+      return;
+    }
+    const left = result.data?.rowsWithErrors ?? 0;
+    setStatus(
+      `Se quitó la fila ${rowNumber} de la importación. ${
+        left === 0 ? 'Las filas que quedan son válidas: revise los cambios antes de aceptar.' : left === 1 ? 'Queda 1 fila con errores.' : `Quedan ${left} filas con errores.`
+      }`,
+    );
+    router.refresh();
+  };
+
   return (
     <div>
       <ErrorSummary errors={summary} title={rows.length === 1 ? 'Hay 1 fila con errores' : `Hay ${rows.length} filas con errores`} />
@@ -109,6 +134,9 @@ export function ImportGrid({
                       {column === 'name' ? 'Nombre' : ROSTER_COLUMN_BY_KEY[column].header}
                     </th>
                   ))}
+                  <th scope="col" className="px-2 py-2 font-semibold">
+                    <span className="sr-only">Quitar de la importación</span>
+                  </th>
                 </tr>
               </thead>
               <tbody>
@@ -163,6 +191,11 @@ export function ImportGrid({
                           </td>
                         );
                       })}
+                      <td className="px-2 py-2">
+                        <Button variant="link" className="whitespace-nowrap" onClick={() => drop(row.rowNumber)} data-testid={`drop-row-${row.rowNumber}`}>
+                          Quitar fila {row.rowNumber}
+                        </Button>
+                      </td>
                     </tr>
                   );
                 })}

@@ -16,9 +16,16 @@ export function ProjectSummary({ summary }: { summary: ProjectSummaryDto }) {
       <dt className="font-semibold">Su vivienda</dt>
       <dd>
         Tramo {summary.band}
-        {summary.priceUf ? (
+        {summary.pricesUf.length > 0 ? (
           <>
-            , de un precio de <strong>{formatUf(summary.priceUf)}</strong>
+            , de un precio de{' '}
+            {summary.pricesUf.map((price, i) => (
+              <span key={price}>
+                {i > 0 ? (i === summary.pricesUf.length - 1 ? ' o ' : ', ') : ''}
+                <strong>{formatUf(price)}</strong>
+              </span>
+            ))}
+            {summary.pricesUf.length > 1 ? ', según el modelo' : ''}
             {summary.dwellingsInBand
               ? ` (el proyecto tiene ${summary.dwellingsInBand} ${summary.dwellingsInBand === 1 ? 'vivienda' : 'viviendas'} de este tramo)`
               : ''}

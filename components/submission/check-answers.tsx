@@ -4,10 +4,13 @@ import type { TaskStatus } from '@/components/ui/task-list';
 import type { SubmissionReviewDto } from '@/lib/dal/submission';
 import { formatUf } from '@/lib/format';
 import { formatSantiagoDateTime } from '@/lib/santiago-time';
+import { TITLE_CERTIFICATE_SLOT } from '@/lib/domain/document-slots';
 import {
   committeeSideLabels,
   contributionPartyLabels,
+  ganttFormValues,
   landFormValues,
+  projectCommitteeFormValues,
   projectFormValues,
   projectTypeLabels,
   workAgreementFormValues,
@@ -75,7 +78,10 @@ export function CheckAnswers({ review }: { review: SubmissionReviewDto }) {
   const stored = record(review.application.sections);
   const project = projectFormValues(stored.proyecto, { projectName: review.application.projectName, comunaCode: null }, []);
   const agreement = workAgreementFormValues(stored.convenio, { builder: null });
+  const committee = projectCommitteeFormValues(stored.comite).committee.filter((m) => m.name);
+  const milestones = ganttFormValues(stored.gantt).gantt.filter((g) => g.title);
   const land = landFormValues(stored.terreno);
+  const certificate = review.documents.find((slot) => slot.slot === TITLE_CERTIFICATE_SLOT)?.current ?? null;
   const hasAgreement = Object.keys(record(stored.convenio)).length > 0;
   const hasLand = land.situation !== '';
   const totalDwellings = review.dwellings.reduce((sum, d) => sum + d.count, 0);
@@ -114,8 +120,8 @@ export function CheckAnswers({ review }: { review: SubmissionReviewDto }) {
       value:
         review.dwellings.length > 0 ? (
           <ul className="space-y-0.5">
-            {review.dwellings.map((d) => (
-              <li key={d.band}>
+            {review.dwellings.map((d, i) => (
+              <li key={`${d.band}-${d.priceUf}-${i}`}>
                 Tramo {d.band}: {count.format(d.count)} vivienda{d.count === 1 ? '' : 's'} de {formatUf(d.priceUf)}
               </li>
             ))}
@@ -127,7 +133,44 @@ export function CheckAnswers({ review }: { review: SubmissionReviewDto }) {
     },
   ];
 
-  const committeeSides = [...new Set(agreement.committee.filter((m) => m.name).map((m) => m.side))].filter(Boolean) as CommitteeSide[];
+  const committeeSides = [...new Set(committee.map((m) => m.side))].filter(Boolean) as CommitteeSide[];
+  const committeeRows: SummaryRow[] =
+    committee.length > 0
+      ? [
+          {
+            key: 'members',
+            label: 'Integrantes',
+            value: (
+              <ul className="space-y-0.5">
+                {committee.map((m, i) => (
+                  <li key={`${m.rut}-${i}`}>
+                    {m.name}
+                    {m.side ? ` — ${committeeSideLabels[m.side]}` : ''}
+                    {m.position ? `, ${m.position}` : ''}
+                  </li>
+                ))}
+              </ul>
+            ),
+          },
+          {
+            key: 'sides',
+            label: 'Representa a',
+            value: `${committee.length} integrantes${committeeSides.length ? ` (${committeeSides.map((s) => committeeSideLabels[s].toLowerCase()).join(', ')})` : ''}`,
+          },
+        ]
+      : [{ key: 'empty', label: 'Comité de Proyecto', value: <Missing>Aún no se ingresa</Missing> }];
+  const ganttRows: SummaryRow[] =
+    milestones.length > 0
+      ? [
+          {
+            key: 'gantt',
+            label: 'Hitos',
+            value: `${milestones.length} hitos, del ${formatIsoDate(milestones.map((g) => g.startOn).filter(Boolean).sort()[0] ?? '')} al ${formatIsoDate(
+              milestones.map((g) => g.endOn).filter(Boolean).sort().at(-1) ?? '',
+            )}`,
+          },
+        ]
+      : [{ key: 'empty', label: 'Carta Gantt', value: <Missing>Aún no se ingresa</Missing> }];
   const agreementRows: SummaryRow[] = hasAgreement
     ? [
         {
@@ -162,13 +205,6 @@ export function CheckAnswers({ review }: { review: SubmissionReviewDto }) {
             ),
         },
         {
-          key: 'committee',
-          label: 'Comité de Proyecto',
-          value: `${agreement.committee.filter((m) => m.name).length} integrantes${
-            committeeSides.length ? ` (${committeeSides.map((s) => committeeSideLabels[s].toLowerCase()).join(', ')})` : ''
-          }`,
-        },
-        {
           key: 'builder',
           label: 'Constructora',
           value: agreement.builder.name
@@ -179,16 +215,6 @@ export function CheckAnswers({ review }: { review: SubmissionReviewDto }) {
           key: 'postsale',
           label: 'Informe de post venta y calidad',
           value: agreement.postSaleReport ? 'Incluido como obligación' : <Missing>No incluido</Missing>,
-        },
-        {
-          key: 'gantt',
-          label: 'Carta Gantt',
-          value:
-            agreement.gantt.filter((g) => g.title).length > 0
-              ? `${agreement.gantt.filter((g) => g.title).length} hitos, del ${formatIsoDate(
-                  agreement.gantt.map((g) => g.startOn).filter(Boolean).sort()[0] ?? '',
-                )} al ${formatIsoDate(agreement.gantt.map((g) => g.endOn).filter(Boolean).sort().at(-1) ?? '')}`
-              : <Missing />,
         },
       ]
     : [{ key: 'empty', label: 'Convenio de Trabajo', value: <Missing>Aún no se ingresa</Missing> }];
@@ -211,7 +237,13 @@ export function CheckAnswers({ review }: { review: SubmissionReviewDto }) {
             : <Missing />,
         },
         ...(land.situation === 'dominio'
-          ? [{ key: 'issued', label: 'Emisión del certificado', value: land.dominio.certificateIssuedOn ? formatIsoDate(land.dominio.certificateIssuedOn) : <Missing /> }]
+          ? [
+              {
+                key: 'issued',
+                label: 'Emisión del certificado',
+                value: certificate?.issuedOn ? formatIsoDate(certificate.issuedOn) : <Missing>Se toma del certificado subido en Documentos</Missing>,
+              },
+            ]
           : [
               { key: 'notary', label: 'Notaría y fecha de la promesa', value: `${land.promesa.notary}${land.promesa.signedOn ? `, ${formatIsoDate(land.promesa.signedOn)}` : ''}` },
               { key: 'seller', label: 'Promitente vendedor', value: orMissing(land.promesa.sellerName) },
@@ -243,6 +275,9 @@ export function CheckAnswers({ review }: { review: SubmissionReviewDto }) {
       <SummaryCard id="proyecto" title="Proyecto y viviendas" changeHref={change('/proyecto')} changeLabel="el proyecto y las viviendas" status={statusOf('proyecto')} rows={projectRows}>
         {missingOf('proyecto')}
       </SummaryCard>
+      <SummaryCard id="gantt" title="Carta Gantt" changeHref={change('/carta-gantt')} changeLabel="la carta Gantt" status={statusOf('gantt')} rows={ganttRows}>
+        {missingOf('gantt')}
+      </SummaryCard>
       <SummaryCard id="convenio" title="Convenio de Trabajo" changeHref={change('/convenio')} changeLabel="el Convenio de Trabajo" status={statusOf('convenio')} rows={agreementRows}>
         {missingOf('convenio')}
       </SummaryCard>
@@ -251,6 +286,9 @@ export function CheckAnswers({ review }: { review: SubmissionReviewDto }) {
       </SummaryCard>
       <SummaryCard id="nomina" title="Nómina de postulantes" changeHref={change('/nomina')} changeLabel="la nómina" status={statusOf('nomina')} rows={rosterRows}>
         {missingOf('nomina')}
+      </SummaryCard>
+      <SummaryCard id="comite" title="Comité de Proyecto" changeHref={change('/comite')} changeLabel="el Comité de Proyecto" status={statusOf('comite')} rows={committeeRows}>
+        {missingOf('comite')}
       </SummaryCard>
       <SummaryCard id="documentos" title="Documentos" changeHref={change('/documentos')} changeLabel="los documentos" status={statusOf('documentos')}>
         <ul className="divide-y divide-slate-200">

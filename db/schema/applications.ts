@@ -76,7 +76,7 @@ export const applications = pgTable(
   ],
 );
 
-/** Dwellings of the project per price band (tramo). */
+/** Dwellings of the project: lines of (band, count, price); a band may have several lines at different prices. */
 export const applicationDwellings = pgTable(
   'application_dwellings',
   {
@@ -89,7 +89,7 @@ export const applicationDwellings = pgTable(
     priceUf: numeric('price_uf', { precision: 12, scale: 2 }).notNull(),
   },
   (t) => [
-    uniqueIndex('application_dwellings_band_idx').on(t.applicationId, t.band),
+    index('application_dwellings_application_idx').on(t.applicationId, t.band),
     check('application_dwellings_band_check', sql`${t.band} between 1 and 3`),
     check('application_dwellings_count_check', sql`${t.count} >= 0`),
   ],

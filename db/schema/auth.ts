@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { boolean, index, integer, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { boolean, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 
 export const roles = [
   'worker',
@@ -30,7 +30,8 @@ export const users = pgTable(
     disabledAt: timestamp('disabled_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('users_role_idx').on(t.role), index('users_rut_idx').on(t.rut)],
+  // One account per RUT: a worker's account reaches their roster entries by RUT, and ClaveÚnica signs in by it.
+  (t) => [index('users_role_idx').on(t.role), uniqueIndex('users_rut_unique_idx').on(t.rut)],
 );
 
 // Auth.js tables: used when an OpenID provider (ClaveÚnica) links an external account to a user.

@@ -135,6 +135,41 @@ test.describe('nómina: importar, corregir, aceptar, exportar e incorporar', () 
     await expect(page.getByTestId('roster-summary')).toContainText('1 de 20 confirmaron su incorporación');
   });
 
+  test('quita de la importación las filas que no puede corregir, deshace, y acepta el resto', async ({ page }) => {
+    const { applicationId } = await newUnionApplication(page, 'quitar');
+    const base = `/portal/postulaciones/${applicationId}/nomina`;
+    const { csv, badRut } = freshErrorsFixture();
+    const grid = page.getByTestId('import-grid');
+    await openReady(page, `${base}/importar`);
+    await page.getByLabel('Planilla de la nómina').setInputFiles({ name: 'nomina-con-errores.csv', mimeType: 'text/csv', buffer: csv });
+    await page.getByRole('button', { name: 'Subir y revisar' }).click();
+    await expect(page.getByRole('heading', { name: 'Hay 4 filas con errores' })).toBeVisible();
+
+    // The duplicate of row 9 goes: row 9 is fine again.
+    await grid.getByRole('button', { name: 'Quitar fila 13' }).click();
+    await expect(page.getByTestId('grid-status')).toContainText('Se quitó la fila 13 de la importación.');
+    await expect(grid.locator('tbody tr')).toHaveCount(2);
+    await expect(page.getByTestId('excluded-rows')).toContainText('Fila 13');
+    // A worker who does not meet band 1 goes, comes back, and goes again.
+    await grid.getByRole('button', { name: 'Quitar fila 3' }).click();
+    await expect(grid.locator('tbody tr')).toHaveCount(1);
+    await page.getByRole('button', { name: 'Volver a incluir la fila 3' }).click();
+    await expect(grid.locator('tbody tr')).toHaveCount(2);
+    await expect(grid.getByText('El tramo 1 exige RSH hasta el 50%; el trabajador está en el tramo 70%.')).toBeVisible();
+    await grid.getByRole('button', { name: 'Quitar fila 3' }).click();
+    await expect(grid.locator('tbody tr')).toHaveCount(1);
+    // The last one is fixed in its cell.
+    await page.getByLabel('RUT, fila 4').fill(badRut.fixed);
+    await page.getByRole('button', { name: 'Validar correcciones' }).click();
+
+    await expect(page.getByText('Todas las filas que quedan en la importación son válidas.')).toBeVisible();
+    await expect(page.getByTestId('import-diff')).toContainText('18 se agregan');
+    await expect(page.getByTestId('excluded-rows')).toContainText('No se importará.');
+    await page.getByRole('button', { name: 'Aceptar y reemplazar la nómina' }).click();
+    await expect(page).toHaveURL(new RegExp(`${base}\\?aviso=importada`));
+    await expect(page.getByTestId('roster-table').locator('tbody tr')).toHaveCount(18);
+  });
+
   test('agregar un trabajador valida el RUT con el dígito verificador y rechaza un RUT de otra postulación del llamado', async ({ page }) => {
     const { applicationId } = await newUnionApplication(page, 'agregar');
     await openReady(page, `/portal/postulaciones/${applicationId}/nomina/agregar`);
@@ -159,8 +194,14 @@ test.describe('nómina: importar, corregir, aceptar, exportar e incorporar', () 
     await expect(page.getByRole('alert', { name: 'Hay un problema' })).toContainText('ya figura en otra postulación de este llamado');
     await expect(page.getByLabel('Nombres')).toHaveValue('Juan Andrés');
 
+    // The band's requirements are the import's: RSH 70% does not fit band 1, said next to the field.
     const fresh = randomRut();
     await page.getByLabel('RUT').fill(fresh);
+    await page.getByLabel('Tramo del Registro Social de Hogares').selectOption('70');
+    await page.getByRole('button', { name: 'Agregar a la nómina' }).click();
+    await expect(page.locator('#worker-rshPercentile-error')).toContainText('El tramo 1 exige RSH hasta el 50%; el trabajador está en el tramo 70%.');
+    await expect(page.getByRole('alert', { name: 'Hay un problema' })).toContainText('no cumple un requisito del tramo 1');
+    await page.getByLabel('Tramo del Registro Social de Hogares').selectOption('40');
     await page.getByRole('button', { name: 'Agregar a la nómina' }).click();
     await expect(page.getByRole('status').filter({ hasText: 'Se agregó a Juan Andrés Pérez Soto a la nómina.' })).toBeVisible();
     await expect(page.getByTestId('roster-table')).toContainText(fresh);

@@ -6,9 +6,9 @@ import { DEMO_PASSWORD, demo } from '../fixtures/auth';
 
 /**
  * The applicant's journey through the task list and the sections of PVT-DEMO-0001. Only the sponsor's
- * Proyecto section and the employer's Convenio and Terreno are edited here (no other area edits them),
- * and the seeded composition (1 × tramo 1 at 1.200 UF, 3 × tramo 2 at 1.600 UF in Puente Alto) is put
- * back at the end, because other tests read it.
+ * Proyecto and Carta Gantt, the employer's Convenio and Terreno and the union's Comité de Proyecto are
+ * edited here (no other area edits them), and the seeded composition (1 × tramo 1 at 1.200 UF, 3 ×
+ * tramo 2 at 1.600 UF in Puente Alto) is put back at the end, because other tests read it.
  */
 
 // A shared development server under load answers slowly.
@@ -64,16 +64,26 @@ async function chooseComuna(page: Page, typed: string, name: string): Promise<vo
   await expect(comuna).toHaveValue(new RegExp(`^${name} \\(`));
 }
 
+/** Sets the project's dwelling lines (tramo, cantidad, precio), adding or removing lines as needed. */
+async function setDwellingLines(page: Page, lines: { band: string; count: string; price: string }[]): Promise<void> {
+  const rows = page.locator('select[id^="dwellings-"][id$="-band"]');
+  while ((await rows.count()) > lines.length) await page.getByRole('button', { name: /^Quitar línea/ }).last().click();
+  while ((await rows.count()) < lines.length) await page.getByRole('button', { name: 'Agregar línea de viviendas' }).click();
+  for (const [i, line] of lines.entries()) {
+    await page.locator(`#dwellings-${i}-band`).selectOption(line.band);
+    await page.locator(`#dwellings-${i}-count`).fill(line.count);
+    await page.locator(`#dwellings-${i}-priceUf`).fill(line.price);
+  }
+}
+
 /** The seeded composition, so other areas' tests keep reading what the seed promised. */
 async function fillSeededComposition(page: Page): Promise<void> {
   await page.getByLabel('Nombre del proyecto').fill(SEEDED_NAME);
   await chooseComuna(page, 'Puente Alto', 'Puente Alto');
-  await page.getByLabel('Viviendas del tramo 1').fill('1');
-  await page.getByLabel('Precio por vivienda, tramo 1 (UF)').fill('1200');
-  await page.getByLabel('Viviendas del tramo 2').fill('3');
-  await page.getByLabel('Precio por vivienda, tramo 2 (UF)').fill('1600');
-  await page.getByLabel('Viviendas del tramo 3').fill('');
-  await page.getByLabel('Precio por vivienda, tramo 3 (UF)').fill('');
+  await setDwellingLines(page, [
+    { band: '1', count: '1', price: '1200' },
+    { band: '2', count: '3', price: '1600' },
+  ]);
 }
 
 function santiagoDate(daysAgo: number): string {
@@ -111,15 +121,27 @@ test.describe('read-only views', () => {
     await signIn(page, demo.sponsor);
     await page.goto(sectionPath());
     await expect(page.getByRole('heading', { name: 'Secciones de la postulación' })).toBeVisible();
-    const titles = { proyecto: 'Proyecto', convenio: 'Convenio de Trabajo', terreno: 'Terreno', nomina: 'Nómina de postulantes', documentos: 'Documentos' };
-    for (const [id, title] of Object.entries(titles)) {
-      await expect(task(page, id).getByRole('link', { name: title, exact: true })).toHaveAttribute('href', sectionPath(`/${id}`));
+    const titles = {
+      proyecto: ['Proyecto', '/proyecto'],
+      gantt: ['Carta Gantt', '/carta-gantt'],
+      convenio: ['Convenio de Trabajo', '/convenio'],
+      terreno: ['Terreno', '/terreno'],
+      nomina: ['Nómina de postulantes', '/nomina'],
+      comite: ['Comité de Proyecto', '/comite'],
+      documentos: ['Documentos', '/documentos'],
+    };
+    for (const [id, [title, path]] of Object.entries(titles)) {
+      await expect(task(page, id).getByRole('link', { name: title, exact: true })).toHaveAttribute('href', sectionPath(path));
       await expect(task(page, id)).toContainText(/No iniciado|En progreso|Completo|Con observaciones/i);
     }
+    // Each task has one owner: the sponsor owns the project and the Gantt chart, the union the committee.
     await expect(task(page, 'proyecto')).toContainText('Lo completa: la entidad patrocinante.');
     await expect(task(page, 'proyecto')).not.toContainText('Solo lectura para usted');
+    await expect(task(page, 'gantt')).toContainText('Lo completa: la entidad patrocinante.');
+    await expect(task(page, 'gantt')).not.toContainText('Solo lectura para usted');
     await expect(task(page, 'convenio')).toContainText('Lo completa: el empleador. Solo lectura para usted.');
     await expect(task(page, 'nomina')).toContainText('Lo completa: la organización. Solo lectura para usted.');
+    await expect(task(page, 'comite')).toContainText('Lo completa: la organización. Solo lectura para usted.');
     await expect(page.getByTestId('closing-notice')).toContainText('El plazo para enviar la postulación vence el');
     await expect(page.getByTestId('time-left')).toContainText(/^Quedan? \d+/);
 
@@ -192,10 +214,13 @@ test.describe('the sponsor edits «Proyecto»', () => {
     await page.locator('#typologies-0-name').fill('Casa A');
     await page.locator('#typologies-0-areaM2').fill('55,4');
     await page.locator('#typologies-0-bedrooms').fill('9');
-    await page.getByLabel('Viviendas del tramo 2').fill('3');
-    await page.getByLabel('Precio por vivienda, tramo 2 (UF)').fill('1.700');
+    await page.locator('#dwellings-1-band').selectOption('2');
+    await page.locator('#dwellings-1-count').fill('3');
+    await page.locator('#dwellings-1-priceUf').fill('1.700');
     // Puente Alto is in the centre zone: 1.700 UF is a tramo 3 price.
-    await expect(page.getByTestId('band-reading-2')).toContainText('Según el precio, estas viviendas son del tramo 3 en esta zona, no del tramo 2.');
+    await expect(page.getByTestId('band-reading-1')).toContainText(
+      'El precio de 1.700 UF corresponde al tramo 3 en la zona centro, no al tramo 2 (más de 1.200 UF y hasta 1.600 UF).',
+    );
     await page.getByRole('button', { name: 'Guardar sección' }).click();
 
     const summary = page.getByRole('alert').filter({ hasText: 'Hay un problema' });
@@ -207,7 +232,7 @@ test.describe('the sponsor edits «Proyecto»', () => {
     await expect(page.getByLabel('Nombre del proyecto')).toHaveAttribute('aria-invalid', 'true');
     // Everything typed is still there.
     await expect(page.locator('#typologies-0-name')).toHaveValue('Casa A');
-    await expect(page.getByLabel('Precio por vivienda, tramo 2 (UF)')).toHaveValue('1.700');
+    await expect(page.locator('#dwellings-1-priceUf')).toHaveValue('1.700');
     // The summary's link takes the user to the field.
     await summary.getByRole('link', { name: 'Escriba el nombre del proyecto.' }).click();
     await expect(page.getByLabel('Nombre del proyecto')).toBeFocused();
@@ -221,9 +246,34 @@ test.describe('the sponsor edits «Proyecto»', () => {
     await expect(comuna).toHaveValue('Castro (Los Lagos)');
     await expect(page.getByTestId('zone-reading')).toContainText('Zona norte');
 
-    await fillSeededComposition(page);
+    // The server refuses a price outside its band, next to that line (the browser only warns).
+    await page.getByLabel('Nombre del proyecto').fill(SEEDED_NAME);
+    await chooseComuna(page, 'Puente Alto', 'Puente Alto');
     await page.locator('#typologies-0-bedrooms').fill('3');
-    await expect(page.getByTestId('band-reading-2')).toContainText('son del tramo 2 en esta zona');
+    await page.locator('#dwellings-0-count').fill('1');
+    await page.locator('#dwellings-0-priceUf').fill('1200');
+    await page.getByRole('button', { name: 'Guardar sección' }).click();
+    await expect(page.locator('#dwellings-1-priceUf-error')).toContainText('corresponde al tramo 3 en la zona centro, no al tramo 2');
+
+    // Several lines in one band: two band-3 models at 1.800 and 2.000 UF (seed 003's own tables).
+    await setDwellingLines(page, [
+      { band: '1', count: '2', price: '1200' },
+      { band: '2', count: '6', price: '1600' },
+      { band: '3', count: '1', price: '1.800' },
+      { band: '3', count: '1', price: '2000' },
+    ]);
+    await expect(page.getByTestId('band-reading-3')).toContainText('El precio corresponde al tramo 3 en esta zona.');
+    await expect(page.getByTestId('dwellings-by-band')).toContainText('tramo 3, 2');
+    await expect(page.getByTestId('composition-reading')).toContainText('10 viviendas');
+    await save(page);
+    await page.reload();
+    await page.waitForLoadState('networkidle');
+    await expect(page.locator('#dwellings-2-priceUf')).toHaveValue('1800');
+    await expect(page.locator('#dwellings-3-priceUf')).toHaveValue('2000');
+    await expect(page.locator('#dwellings-3-band')).toHaveValue('3');
+
+    await fillSeededComposition(page);
+    await expect(page.getByTestId('band-reading-1')).toContainText('El precio corresponde al tramo 2 en esta zona.');
     await expect(page.getByTestId('zone-reading')).toContainText('Zona centro');
     await expect(page.getByTestId('composition-reading')).toContainText('4 viviendas');
     await save(page);
@@ -286,17 +336,12 @@ test.describe('the sponsor edits «Proyecto»', () => {
   });
 });
 
-test.describe('the employer fills «Convenio de Trabajo» and «Terreno»', () => {
-  test('the convenio checks the committee and the RUTs, and keeps every content of the seed', async ({ page }) => {
+test.describe('the employer fills «Convenio de Trabajo» and «Terreno», the union «Comité», the sponsor «Carta Gantt»', () => {
+  test('the convenio keeps the employer’s contents of the seed; committee and Gantt are other parties’ tasks', async ({ page }) => {
     await signIn(page, demo.employerRep);
     await openSection(page, '/convenio');
-    // Start from known rows whatever an earlier run saved: no contributions, one milestone, three members.
+    // Start from known rows whatever an earlier run saved: no contributions.
     while ((await page.getByRole('button', { name: /^Quitar aporte/ }).count()) > 0) await page.getByRole('button', { name: /^Quitar aporte/ }).first().click();
-    while ((await page.getByRole('button', { name: /^Quitar hito/ }).count()) > 0) await page.getByRole('button', { name: /^Quitar hito/ }).last().click();
-    while ((await page.getByRole('button', { name: /^Quitar integrante/ }).count()) > 3) await page.getByRole('button', { name: /^Quitar integrante/ }).last().click();
-    while ((await page.getByRole('button', { name: /^Quitar integrante/ }).count()) < 3) await page.getByRole('button', { name: 'Agregar integrante' }).click();
-    await page.locator('#committee-0-side').selectOption('empleador');
-    await page.locator('#committee-1-side').selectOption('organizacion');
     await page.getByLabel(/Mecanismo de Post Venta y Calidad de la Construcción/).uncheck();
 
     await page.getByRole('radio', { name: 'Sí' }).check();
@@ -311,16 +356,69 @@ test.describe('the employer fills «Convenio de Trabajo» and «Terreno»', () =
     await page.locator('#contributions-0-materialization').fill('Obras de urbanización antes del inicio de la construcción.');
     await page.locator('#contributions-0-amountUf').fill('1.500');
 
-    // Two committee members only, one of them with a wrong check digit.
+    await expect(page.getByLabel('Nombre o razón social')).toHaveValue('Constructora Demo SpA');
+    await expect(page.getByLabel('N° de inscripción en el Registro Nacional de Contratistas')).toHaveValue('RNC-5678');
+    await page.getByLabel('Apoyo técnico que aporta el empleador').fill('Oficina técnica de la empresa y una entidad de gestión contratada para el diseño y la inspección de obras.');
+    // The committee and the Gantt chart are linked, not edited, here.
+    await expect(page.locator('#committee-0-name')).toHaveCount(0);
+    await expect(page.getByRole('link', { name: 'Comité de Proyecto' }).last()).toHaveAttribute('href', sectionPath('/comite'));
+    await expect(page.getByRole('link', { name: 'Carta Gantt' }).last()).toHaveAttribute('href', sectionPath('/carta-gantt'));
+    await page.getByRole('button', { name: 'Guardar sección' }).click();
+
+    const summary = page.getByRole('alert').filter({ hasText: 'Hay un problema' });
+    await expect(summary).toContainText('El convenio debe incluir la obligación de exigir a la constructora el informe');
+    await page.getByLabel(/Mecanismo de Post Venta y Calidad de la Construcción/).check();
+    await save(page);
+
+    await page.reload();
+    await page.waitForLoadState('networkidle');
+    await expect(page.locator('#contributions-0-amountUf')).toHaveValue('1500');
+    await expect(page.getByRole('button', { name: /^Quitar aporte/ })).toHaveCount(1);
+
+    // The employer reads the committee and the Gantt chart but cannot change them.
+    await page.goto(sectionPath('/comite'));
+    await expect(page.getByTestId('read-only-notice')).toContainText('Esta sección la completa la organización.');
+    await expect(page.getByRole('button', { name: 'Guardar sección' })).toHaveCount(0);
+    await page.goto(sectionPath('/carta-gantt'));
+    await expect(page.getByTestId('read-only-notice')).toContainText('Esta sección la completa la entidad patrocinante.');
+    await expect(page.getByRole('button', { name: 'Guardar sección' })).toHaveCount(0);
+  });
+
+  test('the union names the Project Committee; its RUTs and sides are checked', async ({ page }) => {
+    await signIn(page, demo.orgRep);
+    await openSection(page, '/comite');
+    while ((await page.getByRole('button', { name: /^Quitar integrante/ }).count()) > 3) await page.getByRole('button', { name: /^Quitar integrante/ }).last().click();
+    while ((await page.getByRole('button', { name: /^Quitar integrante/ }).count()) < 3) await page.getByRole('button', { name: 'Agregar integrante' }).click();
+    await page.locator('#committee-0-side').selectOption('empleador');
+    await page.locator('#committee-1-side').selectOption('organizacion');
+    // Two members only, one of them with a wrong check digit.
     await page.locator('#committee-0-name').fill('Carolina Vega Muñoz');
     await page.locator('#committee-0-rut').fill('11.111.111-2');
     await page.locator('#committee-1-name').fill('Juan Rojas Díaz');
     await page.locator('#committee-1-rut').fill(rut(12_333_444));
     await page.getByRole('button', { name: 'Quitar integrante 3' }).click();
+    await page.getByRole('button', { name: 'Guardar sección' }).click();
+    const summary = page.getByRole('alert').filter({ hasText: 'Hay un problema' });
+    await expect(summary).toContainText(`Integrante 1: El RUT 11.111.111-2 no es válido: el dígito verificador debería ser ${computeCheckDigit(11_111_111)}.`);
+    await expect(summary).toContainText(
+      'El Comité de Proyecto debe tener al menos 3 integrantes, con al menos uno del empleador, uno de la organización de trabajadores y uno del grupo postulante (tiene 2; falta: el grupo postulante).',
+    );
+    await page.locator('#committee-0-rut').fill(rut(11_111_111));
+    await page.getByRole('button', { name: 'Agregar integrante' }).click();
+    await page.locator('#committee-2-name').fill('María Pérez Soto');
+    await page.locator('#committee-2-rut').fill(rut(15_111_222));
+    await page.locator('#committee-2-side').selectOption('grupo');
+    await save(page);
+    await page.reload();
+    await page.waitForLoadState('networkidle');
+    await expect(page.locator('#committee-0-rut')).toHaveValue(`11.111.111-${computeCheckDigit(11_111_111)}`);
+    await expect(page.getByTestId('group-members-not-in-roster')).toHaveCount(0);
+  });
 
-    await expect(page.getByLabel('Nombre o razón social')).toHaveValue('Constructora Demo SpA');
-    await expect(page.getByLabel('N° de inscripción en el Registro Nacional de Contratistas')).toHaveValue('RNC-5678');
-    await page.getByLabel('Apoyo técnico que aporta el empleador').fill('Oficina técnica de la empresa y una entidad de gestión contratada para el diseño y la inspección de obras.');
+  test('the sponsor dates the Gantt chart', async ({ page }) => {
+    await signIn(page, demo.sponsor);
+    await openSection(page, '/carta-gantt');
+    while ((await page.getByRole('button', { name: /^Quitar hito/ }).count()) > 0) await page.getByRole('button', { name: /^Quitar hito/ }).last().click();
     await page.locator('#gantt-0-title').fill('Permiso de edificación');
     await page.locator('#gantt-0-startOn').fill('2027-01-10');
     await page.locator('#gantt-0-endOn').fill('2027-04-30');
@@ -329,35 +427,17 @@ test.describe('the employer fills «Convenio de Trabajo» and «Terreno»', () =
     await page.locator('#gantt-1-startOn').fill('2027-06-01');
     await page.locator('#gantt-1-endOn').fill('2027-05-01');
     await page.getByRole('button', { name: 'Guardar sección' }).click();
-
-    const summary = page.getByRole('alert').filter({ hasText: 'Hay un problema' });
-    await expect(summary).toContainText(`Integrante 1: El RUT 11.111.111-2 no es válido: el dígito verificador debería ser ${computeCheckDigit(11_111_111)}.`);
-    await expect(summary).toContainText('El convenio debe incluir la obligación de exigir a la constructora el informe');
-    await expect(summary).toContainText('Hito 2: La fecha de término no puede ser anterior a la de inicio.');
-    await page.locator('#committee-0-rut').fill(rut(11_111_111));
-    await page.getByLabel(/Mecanismo de Post Venta y Calidad de la Construcción/).check();
+    await expect(page.getByRole('alert').filter({ hasText: 'Hay un problema' })).toContainText('Hito 2: La fecha de término no puede ser anterior a la de inicio.');
     await page.locator('#gantt-1-endOn').fill('2028-06-30');
-    await page.getByRole('button', { name: 'Guardar sección' }).click();
-    // Fields are fine now; the committee still lacks a member of the group.
-    await expect(page.getByRole('alert').filter({ hasText: 'Hay un problema' })).toContainText(
-      'El Comité de Proyecto debe tener al menos 3 integrantes, con al menos uno del empleador, uno de la organización de trabajadores y uno del grupo postulante (tiene 2; falta: el grupo postulante).',
-    );
-
-    await page.getByRole('button', { name: 'Agregar integrante' }).click();
-    await page.locator('#committee-2-name').fill('María Pérez Soto');
-    await page.locator('#committee-2-rut').fill(rut(15_111_222));
-    await page.locator('#committee-2-side').selectOption('grupo');
     await save(page);
-
     await page.reload();
     await page.waitForLoadState('networkidle');
     await expect(page.locator('#gantt-1-title')).toHaveValue('Construcción');
-    await expect(page.locator('#committee-0-rut')).toHaveValue(`11.111.111-${computeCheckDigit(11_111_111)}`);
-    await expect(page.locator('#contributions-0-amountUf')).toHaveValue('1500');
-    await expect(page.getByRole('button', { name: /^Quitar aporte/ })).toHaveCount(1);
+    await page.goto(sectionPath());
+    await expect(task(page, 'gantt')).toContainText(/Completo/i);
   });
 
-  test('the land: a promise of sale arms the CBR deadline; the title certificate is what is saved', async ({ page }) => {
+  test('the land: a promise of sale arms the CBR deadline; the certificate’s date is the uploaded one', async ({ page }) => {
     await signIn(page, demo.employerRep);
     await openSection(page, '/terreno');
 
@@ -374,7 +454,9 @@ test.describe('the employer fills «Convenio de Trabajo» and «Terreno»', () =
     await page.locator('#dominio-fojas').fill('1234');
     await page.locator('#dominio-numero').fill('567');
     await page.locator('#dominio-anio').fill('19');
-    await page.locator('#dominio-certificateIssuedOn').fill(santiagoDate(3));
+    // No date is typed here: it is the one entered with the uploaded certificate.
+    await expect(page.locator('#dominio-certificateIssuedOn')).toHaveCount(0);
+    await expect(page.getByTestId('certificate-age')).toContainText('como máximo 30 días');
     await page.getByRole('button', { name: 'Guardar sección' }).click();
     await expect(page.locator('#dominio-anio-error')).toContainText('El año de la inscripción debe tener 4 dígitos, entre 1900 y 2100.');
     await page.locator('#dominio-anio').fill('2019');
@@ -389,5 +471,16 @@ test.describe('the employer fills «Convenio de Trabajo» and «Terreno»', () =
     await expect(page.getByRole('link', { name: 'Documentos', exact: true }).last()).toHaveAttribute('href', sectionPath('/documentos'));
     await page.goto(sectionPath());
     await expect(task(page, 'terreno')).toContainText(/Completo/i);
+
+    // The certificate uploaded with its issue date is what Terreno shows.
+    await page.goto(sectionPath('/documentos'));
+    const form = page.getByTestId('certificado_dominio-upload');
+    await expect(form).toHaveAttribute('data-enhanced', 'true');
+    await form.locator('input[type="file"]').setInputFiles({ name: 'dominio.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n1 0 obj\n<<>>\nendobj\ntrailer\n<<>>\n%%EOF\n') });
+    await form.locator('input[type="date"]').fill(santiagoDate(3));
+    await form.getByRole('button', { name: /^Subir/ }).click();
+    await expect(page.getByTestId('certificado_dominio-uploaded')).toBeVisible();
+    await page.goto(sectionPath('/terreno'));
+    await expect(page.getByTestId('title-certificate')).toContainText('según el certificado subido en Documentos (dominio.pdf');
   });
 });

@@ -204,7 +204,7 @@ test('a new application goes from sign-up to a verified receipt, sent exactly on
       });
     });
 
-    await test.step('3. the sponsor fills «Proyecto»: Puente Alto, 1 dwelling in band 1 and 4 in band 2', async () => {
+    await test.step('3. the sponsor fills «Proyecto» (Puente Alto, 1 dwelling in band 1 and 4 in band 2) and «Carta Gantt»', async () => {
       const p = sponsor!.page;
       await openReady(p, `${base}/proyecto`);
       const comuna = p.getByRole('combobox', { name: 'Comuna del terreno' });
@@ -214,10 +214,20 @@ test('a new application goes from sign-up to a verified receipt, sent exactly on
       await p.locator('#typologies-0-name').fill('Casa A');
       await p.locator('#typologies-0-areaM2').fill('55,4');
       await p.locator('#typologies-0-bedrooms').fill('3');
-      await p.getByLabel('Viviendas del tramo 1').fill('1');
-      await p.getByLabel('Precio por vivienda, tramo 1 (UF)').fill('1.200');
-      await p.getByLabel('Viviendas del tramo 2').fill('4');
-      await p.getByLabel('Precio por vivienda, tramo 2 (UF)').fill('1.600');
+      // A new project starts with one line per band (tramo 1, 2 and 3); tramo 3 stays empty.
+      await expect(p.locator('#dwellings-0-band')).toHaveValue('1');
+      await p.locator('#dwellings-0-count').fill('1');
+      await p.locator('#dwellings-0-priceUf').fill('1.200');
+      await expect(p.locator('#dwellings-1-band')).toHaveValue('2');
+      await p.locator('#dwellings-1-count').fill('4');
+      await p.locator('#dwellings-1-priceUf').fill('1.600');
+      await saveSection(p);
+
+      // The Gantt chart is the sponsor's task too.
+      await openReady(p, `${base}/carta-gantt`);
+      await p.locator('#gantt-0-title').fill('Permiso de edificación');
+      await p.locator('#gantt-0-startOn').fill('2027-01-10');
+      await p.locator('#gantt-0-endOn').fill('2027-03-30');
       await saveSection(p);
     });
 
@@ -257,24 +267,11 @@ test('a new application goes from sign-up to a verified receipt, sent exactly on
       await p.getByLabel('Terreno que se cede y condiciones de la cesión').fill('Lote 4 del predio de la empresa, 5.000 m², escritura al seleccionarse el proyecto.');
       await p.getByLabel('Socios del sindicato o asociación').fill('5');
       await p.getByLabel('Trabajadores que no son socios').fill('0');
-      const committee = [
-        { name: `Carla Empleadora ${tag}`, rut: freshRut().shown, side: 'empleador' },
-        { name: `Rosa Dirigente ${tag}`, rut: freshRut().shown, side: 'organizacion' },
-        { name: `${workers[0]!.names} ${workers[0]!.last}`, rut: workers[0]!.rut.shown, side: 'grupo' },
-      ];
-      for (const [i, m] of committee.entries()) {
-        await p.locator(`#committee-${i}-name`).fill(m.name);
-        await p.locator(`#committee-${i}-rut`).fill(m.rut);
-        await p.locator(`#committee-${i}-side`).selectOption(m.side);
-      }
       await p.getByLabel('Nombre o razón social').fill(`Constructora Envío ${tag} SpA`);
       await p.getByLabel('RUT de la constructora').fill(uniqueRut(78_000_000));
       await p.getByLabel('N° de inscripción en el Registro Nacional de Contratistas').fill('RNC-4242');
       await p.getByLabel(/Mecanismo de Post Venta y Calidad de la Construcción/).check();
       await p.getByLabel('Apoyo técnico que aporta el empleador').fill('Oficina técnica de la empresa: topografía y mecánica de suelos.');
-      await p.locator('#gantt-0-title').fill('Permiso de edificación');
-      await p.locator('#gantt-0-startOn').fill('2027-01-10');
-      await p.locator('#gantt-0-endOn').fill('2027-03-30');
       await saveSection(p);
 
       await openReady(p, `${base}/terreno`);
@@ -284,8 +281,24 @@ test('a new application goes from sign-up to a verified receipt, sent exactly on
       await p.locator('#dominio-fojas').fill('123');
       await p.locator('#dominio-numero').fill('456');
       await p.locator('#dominio-anio').fill('2020');
-      await p.locator('#dominio-certificateIssuedOn').fill(today());
+      // The certificate's issue date is entered once, with the uploaded certificate (step 7).
+      await expect(p.getByTestId('title-certificate')).toContainText('Se toma del certificado que el empleador sube en Documentos');
       await saveSection(p);
+    });
+
+    await test.step('6b. the leader fills «Comité de Proyecto», with a worker of the roster for the group', async () => {
+      await openReady(page, `${base}/comite`);
+      const committee = [
+        { name: `Carla Empleadora ${tag}`, rut: freshRut().shown, side: 'empleador' },
+        { name: `Rosa Dirigente ${tag}`, rut: freshRut().shown, side: 'organizacion' },
+        { name: `${workers[0]!.names} ${workers[0]!.last}`, rut: workers[0]!.rut.shown, side: 'grupo' },
+      ];
+      for (const [i, m] of committee.entries()) {
+        await page.locator(`#committee-${i}-name`).fill(m.name);
+        await page.locator(`#committee-${i}-rut`).fill(m.rut);
+        await page.locator(`#committee-${i}-side`).selectOption(m.side);
+      }
+      await saveSection(page);
     });
 
     await test.step('7. each party uploads its documents', async () => {

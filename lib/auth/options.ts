@@ -1,7 +1,5 @@
-import { eq } from 'drizzle-orm';
 import type { NextAuthOptions } from 'next-auth';
 import type { OAuthConfig } from 'next-auth/providers/oauth';
-import { users } from '@/db/schema';
 import { env } from '@/lib/env';
 import { normalizeRut } from '@/lib/domain/rut';
 
@@ -31,7 +29,8 @@ interface ClaveUnicaProfile {
 
 /**
  * ClaveÚnica (Chile's state OpenID Connect provider), switched on by configuration.
- * Only people already registered in the portal with the same RUN may sign in with it.
+ * Only people already registered in the portal with the same RUN may sign in with it, and only when
+ * exactly one account carries that RUN (findAccountIdByUniqueRut).
  */
 function claveUnicaProvider(): OAuthConfig<ClaveUnicaProfile> | null {
   const e = env();
@@ -78,16 +77,15 @@ export function authOptions(): NextAuthOptions {
       async signIn({ account, user }) {
         if (account?.provider !== 'claveunica') return true;
         const { getDb } = await import('@/db');
-        const db = await getDb();
-        const [match] = await db.select({ id: users.id }).from(users).where(eq(users.rut, user.id)).limit(1);
-        return match ? true : '/ingresar?error=claveunica_sin_cuenta';
+        const { findAccountIdByUniqueRut } = await import('./claveunica-match');
+        return (await findAccountIdByUniqueRut(await getDb(), user.id)) ? true : '/ingresar?error=claveunica_sin_cuenta';
       },
       async jwt({ token, account, user }) {
         if (account?.provider === 'claveunica' && user) {
           const { getDb } = await import('@/db');
-          const db = await getDb();
-          const [match] = await db.select({ id: users.id }).from(users).where(eq(users.rut, user.id)).limit(1);
-          if (match) token.sub = match.id;
+          const { findAccountIdByUniqueRut } = await import('./claveunica-match');
+          const id = await findAccountIdByUniqueRut(await getDb(), user.id);
+          if (id) token.sub = id;
         }
         return token;
       },

@@ -1,8 +1,8 @@
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setDbForTests } from '@/db';
 import type { DbHandle } from '@/db/client';
-import { applications, users } from '@/db/schema';
+import { applications, rosterEntries, users } from '@/db/schema';
 import { seedDemoData } from '@/db/seed/demo';
 import { seedReferenceData } from '@/db/seed/reference';
 import { getApplication, listApplications } from '@/lib/dal/applications';
@@ -53,6 +53,20 @@ describe('application scope', () => {
     expect(await getApplication(people['dirigente@demo.cl']!, '00000000-0000-4000-8000-000000000000')).toBeNull();
     expect(await getApplication(people['dirigente@demo.cl']!, 'not-a-uuid')).toBeNull();
     expect((await getApplication(people['analista.antofagasta@demo.cl']!, ids['PVT-DEMO-0003']!))?.number).toBe('PVT-DEMO-0003');
+  });
+
+  it('a worker reaches an application only through an ACTIVE roster entry with their RUT', async () => {
+    const worker = people['trabajador@demo.cl']!;
+    const entry = and(eq(rosterEntries.applicationId, ids['PVT-DEMO-0001']!), eq(rosterEntries.rut, worker.rut!));
+    for (const status of ['reemplazado', 'retirado'] as const) {
+      await handle.db.update(rosterEntries).set({ status }).where(entry);
+      expect(await visible('trabajador@demo.cl')).toEqual([]);
+      expect(await getApplication(worker, ids['PVT-DEMO-0001']!)).toBeNull();
+    }
+    await handle.db.update(rosterEntries).set({ status: 'activo' }).where(entry);
+    expect(await visible('trabajador@demo.cl')).toEqual(['PVT-DEMO-0001']);
+    // Without a RUT on the account there is nothing to match.
+    expect(await listApplications({ ...worker, rut: null })).toEqual([]);
   });
 
   it('a reviewer without a region sees nothing rather than everything', async () => {

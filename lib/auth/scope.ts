@@ -36,9 +36,11 @@ export function applicationScope(user: SessionUser, permission: Permission): SQL
         inArray(applications.builderId, memberOf(user, memberships.sponsorId)),
       )!;
     case 'worker':
+      // Only an ACTIVE roster entry with the account's RUT opens the file: a replaced or withdrawn
+      // worker loses access to it.
       return user.rut
         ? exists(
-            sql`(select 1 from ${rosterEntries} where ${rosterEntries.applicationId} = ${applications.id} and ${rosterEntries.rut} = ${user.rut})`,
+            sql`(select 1 from ${rosterEntries} where ${rosterEntries.applicationId} = ${applications.id} and ${rosterEntries.rut} = ${user.rut} and ${rosterEntries.status} = 'activo')`,
           )
         : sql`false`;
   }

@@ -73,17 +73,19 @@ export async function loadApplication(
   };
 }
 
-/** Sections of the file and the party that owns each (seed 003: who brings which antecedent). */
+/**
+ * The tasks of the file and the party that owns each (issue: union — roster and committee; employer —
+ * land, contributions and the agreement; sponsor — project, typologies and the Gantt chart). Typologies
+ * are part of «proyecto» and the other contributions part of «convenio». Documents are owned slot by slot
+ * (lib/domain/document-slots.ts).
+ */
 export const sectionOwners = {
   proyecto: ['patrocinante'],
-  tipologias: ['patrocinante'],
   gantt: ['patrocinante'],
-  nomina: ['organizacion'],
+  convenio: ['empleador'],
   comite: ['organizacion'],
   terreno: ['empleador'],
-  aportes: ['empleador'],
-  convenio: ['empleador'],
-  carta: ['empleador'],
+  nomina: ['organizacion'],
 } as const satisfies Record<string, readonly Party[]>;
 export type SectionId = keyof typeof sectionOwners;
 

@@ -1,3 +1,6 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { and, asc, count, eq } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { setDbForTests } from '@/db';
@@ -9,17 +12,31 @@ import { ConflictError, DomainError } from '@/lib/actions/result';
 import { NotFoundError } from '@/lib/auth/session-user';
 import type { SessionUser } from '@/lib/auth/session-user';
 import { resetClock, setClock } from '@/lib/clock';
+import { formatRut } from '@/lib/domain/rut';
+import { resetEnvForTests } from '@/lib/env';
 import { createTestDb } from '@/lib/test/db';
-import { ZLandSectionInput, ZProjectSectionInput, ZWorkAgreementSectionInput } from '@/lib/validations/sections';
-import type { LandFormValues, ProjectFormValues, WorkAgreementFormValues } from '@/lib/validations/sections';
+import {
+  ZGanttSectionInput,
+  ZLandSectionInput,
+  ZProjectCommitteeSectionInput,
+  ZProjectSectionInput,
+  ZWorkAgreementSectionInput,
+} from '@/lib/validations/sections';
+import type { GanttFormValues, LandFormValues, ProjectCommitteeFormValues, ProjectFormValues, WorkAgreementFormValues } from '@/lib/validations/sections';
 import { bumpVersion, loadApplication } from './application-access';
 import {
+  getGanttSectionView,
+  getLandSectionView,
+  getProjectCommitteeSectionView,
   getProjectSectionView,
   getWorkAgreementSectionView,
+  updateGanttSection,
   updateLandSection,
+  updateProjectCommitteeSection,
   updateProjectSection,
   updateWorkAgreementSection,
 } from './application-sections';
+import { storeDocumentVersion } from './documents';
 import { getApplicationOverview, getSectionStatuses, getWorkerApplicationView, timeLeftText } from './section-status';
 
 let handle: DbHandle;
@@ -32,10 +49,16 @@ let builderId: string | null = null;
 let appId = '';
 let closesAt: Date;
 let sequence = 0;
+let uploadDir = '';
 
 const TODAY = new Date('2026-11-22T15:00:00Z');
 
 beforeAll(async () => {
+  // The title certificate test stores a file: a folder of its own, never the project's.
+  uploadDir = await mkdtemp(path.join(tmpdir(), 'portal-sections-'));
+  process.env.UPLOAD_DIR = uploadDir;
+  resetEnvForTests();
+  delete (globalThis as { __storage?: unknown }).__storage;
   handle = await createTestDb();
   await seedReferenceData(handle.db);
   await seedDemoData(handle.db, TODAY);
@@ -54,6 +77,7 @@ beforeAll(async () => {
 afterAll(async () => {
   resetClock();
   await handle?.close();
+  await rm(uploadDir, { recursive: true, force: true });
 });
 
 // Each test works on a fresh draft of the demo parties, so no test depends on another's writes.
@@ -96,9 +120,9 @@ function projectValues(overrides: Partial<ProjectFormValues> = {}): ProjectFormV
     projectType: 'construccion_nuevos_terrenos',
     typologies: [{ name: 'Casa A', areaM2: '55,4', bedrooms: '3' }],
     dwellings: [
-      { band: 1, count: '1', priceUf: '1.200' },
-      { band: 2, count: '3', priceUf: '1600' },
-      { band: 3, count: '', priceUf: '' },
+      { band: '1', count: '1', priceUf: '1.200' },
+      { band: '2', count: '3', priceUf: '1600' },
+      { band: '3', count: '', priceUf: '' },
     ],
     ...overrides,
   };
@@ -111,14 +135,24 @@ function agreementValues(): WorkAgreementFormValues {
     unionWorkers: '4',
     nonUnionWorkers: '0',
     contributions: [{ party: 'empleador', description: 'Urbanización', materialization: 'Obras antes del inicio', amountUf: '500' }],
+    builder: { name: 'Constructora Demo SpA', rut: demoRut(77_222_444), registryNumber: 'RNC-5678' },
+    postSaleReport: true,
+    technicalSupport: 'Oficina técnica de la empresa y una entidad de gestión contratada.',
+  };
+}
+
+function committeeValues(): ProjectCommitteeFormValues {
+  return {
     committee: [
       { name: 'Carolina Vega', rut: demoRut(11_111_111), side: 'empleador', position: 'Gerenta' },
       { name: 'Juan Rojas', rut: demoRut(12_333_444), side: 'organizacion', position: 'Presidente' },
       { name: 'María Pérez', rut: demoRut(15_111_222), side: 'grupo', position: '' },
     ],
-    builder: { name: 'Constructora Demo SpA', rut: demoRut(77_222_444), registryNumber: 'RNC-5678' },
-    postSaleReport: true,
-    technicalSupport: 'Oficina técnica de la empresa y una entidad de gestión contratada.',
+  };
+}
+
+function ganttValues(): GanttFormValues {
+  return {
     gantt: [
       { title: 'Permiso de edificación', startOn: '2027-01-10', endOn: '2027-04-30' },
       { title: 'Obras', startOn: '2027-05-01', endOn: '2028-06-30' },
@@ -131,7 +165,7 @@ function landValues(): LandFormValues {
     situation: 'dominio',
     address: 'Camino Las Vizcachas 1234',
     rolAvaluo: '1234-56',
-    dominio: { conservador: 'Puente Alto', fojas: '1234', numero: '567', anio: '2019', certificateIssuedOn: '2026-11-10' },
+    dominio: { conservador: 'Puente Alto', fojas: '1234', numero: '567', anio: '2019' },
     promesa: { notary: '', signedOn: '', sellerName: '', sellerRut: '', sellerTitle: { conservador: '', fojas: '', numero: '', anio: '' } },
   };
 }
@@ -140,6 +174,9 @@ const projectInput = async (values = projectValues(), v?: number) =>
   ZProjectSectionInput.parse({ applicationId: appId, version: v ?? (await version()), values });
 const agreementInput = async (v?: number) => ZWorkAgreementSectionInput.parse({ applicationId: appId, version: v ?? (await version()), values: agreementValues() });
 const landInput = async (values = landValues(), v?: number) => ZLandSectionInput.parse({ applicationId: appId, version: v ?? (await version()), values });
+const committeeInput = async (values = committeeValues(), v?: number) =>
+  ZProjectCommitteeSectionInput.parse({ applicationId: appId, version: v ?? (await version()), values });
+const ganttInput = async (values = ganttValues(), v?: number) => ZGanttSectionInput.parse({ applicationId: appId, version: v ?? (await version()), values });
 
 function inTx<T>(run: (tx: Parameters<Parameters<DbHandle['db']['transaction']>[0]>[0]) => Promise<T>): Promise<T> {
   return handle.db.transaction(run);
@@ -176,6 +213,57 @@ describe('updateProjectSection', () => {
     ]);
   });
 
+  it('keeps several lines of one band at different prices (seed 003: band 3 at 1.800 and 2.000 UF in the centro zone)', async () => {
+    const values = projectValues({
+      dwellings: [
+        { band: '3', count: '1', priceUf: '2.000' },
+        { band: '1', count: '2', priceUf: '1200' },
+        { band: '2', count: '6', priceUf: '1600' },
+        { band: '3', count: '1', priceUf: '1800' },
+      ],
+    });
+    await saveWith(updateProjectSection, people['patrocinante@demo.cl']!, projectInput(values));
+    const dwellings = await handle.db
+      .select({ band: applicationDwellings.band, count: applicationDwellings.count, priceUf: applicationDwellings.priceUf })
+      .from(applicationDwellings)
+      .where(eq(applicationDwellings.applicationId, appId))
+      .orderBy(asc(applicationDwellings.band), asc(applicationDwellings.priceUf));
+    expect(dwellings).toEqual([
+      { band: 1, count: 2, priceUf: '1200.00' },
+      { band: 2, count: 6, priceUf: '1600.00' },
+      { band: 3, count: 1, priceUf: '1800.00' },
+      { band: 3, count: 1, priceUf: '2000.00' },
+    ]);
+    // The form reads them back in band and price order; the composition counts band 3 as 2 of 10.
+    const view = await getProjectSectionView(people['patrocinante@demo.cl']!, appId);
+    expect(view.values.dwellings.map((d) => [d.band, d.count, d.priceUf])).toEqual([
+      ['1', '2', '1200'],
+      ['2', '6', '1600'],
+      ['3', '1', '1800'],
+      ['3', '1', '2000'],
+    ]);
+    const access = await loadApplication(handle.db, people['patrocinante@demo.cl']!, appId, 'application.read');
+    const project = (await getSectionStatuses(handle.db, access)).find((s) => s.id === 'proyecto')!;
+    expect(project.missing.join(' ')).not.toMatch(/tramo 3 no puede exceder/);
+  });
+
+  it('refuses a price outside its band’s range for the zone, next to that line, and writes nothing', async () => {
+    const before = await version();
+    const values = projectValues({
+      dwellings: [
+        { band: '1', count: '1', priceUf: '1200' },
+        { band: '', count: '', priceUf: '' },
+        { band: '2', count: '3', priceUf: '1700' },
+      ],
+    });
+    const error = await saveWith(updateProjectSection, people['patrocinante@demo.cl']!, projectInput(values)).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(DomainError);
+    expect((error as DomainError).fieldErrors).toEqual({
+      'dwellings.2.priceUf': 'El precio de 1.700 UF corresponde al tramo 3 en la zona centro, no al tramo 2 (más de 1.200 UF y hasta 1.600 UF).',
+    });
+    expect(await version()).toBe(before);
+  });
+
   it('takes the region of a comuna from the reference table (Castro → Los Lagos), whatever the client sends', async () => {
     const input = await projectInput(projectValues({ comunaCode: '10201' }));
     // A forged region in the input is not part of the schema: it is stripped before the DAL sees it.
@@ -210,7 +298,7 @@ describe('updateProjectSection', () => {
     expect(await auditRows()).toBe(audits);
   });
 
-  it('the employer cannot save the sponsor’s section, and the sponsor cannot save the employer’s', async () => {
+  it('each task has one owner: the others are refused with the read-only reason', async () => {
     const v = await version();
     const byEmployer = await saveWith(updateProjectSection, people['empleador@demo.cl']!, projectInput()).catch((e: unknown) => e);
     expect(byEmployer).toBeInstanceOf(DomainError);
@@ -219,6 +307,17 @@ describe('updateProjectSection', () => {
     expect(bySponsor).toBeInstanceOf(DomainError);
     const landBySponsor = await saveWith(updateLandSection, people['patrocinante@demo.cl']!, landInput()).catch((e: unknown) => e);
     expect(landBySponsor).toBeInstanceOf(DomainError);
+    // The committee is the union's; the Gantt chart the sponsor's — no longer the employer's.
+    for (const [update, user, input] of [
+      [updateProjectCommitteeSection, people['empleador@demo.cl']!, committeeInput()],
+      [updateProjectCommitteeSection, people['patrocinante@demo.cl']!, committeeInput()],
+      [updateGanttSection, people['empleador@demo.cl']!, ganttInput()],
+      [updateGanttSection, people['dirigente@demo.cl']!, ganttInput()],
+    ] as const) {
+      const refused = await saveWith(update as typeof updateGanttSection, user, input as ReturnType<typeof ganttInput>).catch((e: unknown) => e);
+      expect(refused).toBeInstanceOf(DomainError);
+      expect((refused as DomainError).message).toMatch(/otra de las organizaciones/);
+    }
     // The builder of the same application reads it but owns no section here.
     const byBuilder = await saveWith(updateProjectSection, people['constructora@demo.cl']!, projectInput()).catch((e: unknown) => e);
     expect(byBuilder).toBeInstanceOf(DomainError);
@@ -248,6 +347,8 @@ describe('updateProjectSection', () => {
     await expect(saveWith(updateProjectSection, user, projectInput())).rejects.toBeInstanceOf(NotFoundError);
     await expect(saveWith(updateWorkAgreementSection, user, agreementInput())).rejects.toBeInstanceOf(NotFoundError);
     await expect(saveWith(updateLandSection, user, landInput())).rejects.toBeInstanceOf(NotFoundError);
+    await expect(saveWith(updateProjectCommitteeSection, user, committeeInput())).rejects.toBeInstanceOf(NotFoundError);
+    await expect(saveWith(updateGanttSection, user, ganttInput())).rejects.toBeInstanceOf(NotFoundError);
     // A worker (read-only right) is also outside the edit scope.
     await expect(saveWith(updateProjectSection, people['trabajador@demo.cl']!, projectInput())).rejects.toBeInstanceOf(NotFoundError);
   });
@@ -310,13 +411,33 @@ describe('concurrency by section', () => {
   });
 });
 
-describe('updateWorkAgreementSection', () => {
-  it('saves the convenio and replaces the gantt milestones in the same transaction, with one audit row', async () => {
-    const employer = people['empleador@demo.cl']!;
+describe('updateWorkAgreementSection, updateProjectCommitteeSection and updateGanttSection', () => {
+  it('the employer saves the convenio without committee or Gantt; the union saves the committee under sections.comite', async () => {
     const audits = await auditRows();
-    await saveWith(updateWorkAgreementSection, employer, agreementInput());
+    await saveWith(updateWorkAgreementSection, people['empleador@demo.cl']!, agreementInput());
+    await saveWith(updateProjectCommitteeSection, people['dirigente@demo.cl']!, committeeInput());
+    const [row] = await handle.db.select().from(applications).where(eq(applications.id, appId));
+    const sections = row!.sections as Record<string, Record<string, unknown>>;
+    expect(sections.convenio).toMatchObject({ unionWorkers: 4, nonUnionWorkers: 0, postSaleReport: true, landCession: 'si' });
+    expect(sections.convenio).not.toHaveProperty('committee');
+    expect(sections.convenio).not.toHaveProperty('gantt');
+    expect((sections.comite!.committee as { rut: string }[]).map((m) => m.rut)).toEqual([demoRut(11_111_111), demoRut(12_333_444), demoRut(15_111_222)]);
+    expect(await auditRows()).toBe(audits + 2);
+    // The committee's page reads what was saved, and flags the group member outside the (empty) roster.
+    const view = await getProjectCommitteeSectionView(people['empleador@demo.cl']!, appId);
+    expect(view.edit.canEdit).toBe(false);
+    expect(view.values.committee).toHaveLength(3);
+    expect(view.groupMembersNotInRoster).toEqual([`María Pérez (${formatRut(demoRut(15_111_222))})`]);
+  });
+
+  it('the sponsor’s Gantt chart replaces the gantt milestones in the same transaction, with one audit row', async () => {
+    const sponsor = people['patrocinante@demo.cl']!;
+    const audits = await auditRows();
+    await saveWith(updateGanttSection, sponsor, ganttInput());
     await handle.db.insert(projectMilestones).values({ applicationId: appId, kind: 'permiso_edificacion', title: 'Otro tipo de hito' });
-    await saveWith(updateWorkAgreementSection, employer, agreementInput());
+    await saveWith(updateGanttSection, sponsor, ganttInput());
+    // The convenio no longer touches the milestones.
+    await saveWith(updateWorkAgreementSection, people['empleador@demo.cl']!, agreementInput());
     const milestones = await handle.db
       .select({ kind: projectMilestones.kind, title: projectMilestones.title, plannedOn: projectMilestones.plannedOn })
       .from(projectMilestones)
@@ -328,17 +449,16 @@ describe('updateWorkAgreementSection', () => {
     ]);
     expect(milestones.filter((m) => m.kind !== 'gantt')).toHaveLength(1);
     const [row] = await handle.db.select().from(applications).where(eq(applications.id, appId));
-    const convenio = (row!.sections as Record<string, Record<string, unknown>>).convenio!;
-    expect(convenio).toMatchObject({ unionWorkers: 4, nonUnionWorkers: 0, postSaleReport: true, landCession: 'si' });
-    expect((convenio.committee as { rut: string }[]).map((m) => m.rut)).toEqual([demoRut(11_111_111), demoRut(12_333_444), demoRut(15_111_222)]);
-    expect(await auditRows()).toBe(audits + 2);
+    expect((row!.sections as Record<string, Record<string, unknown>>).gantt).toEqual(ganttValues());
+    expect(await auditRows()).toBe(audits + 3);
+    expect((await getGanttSectionView(sponsor, appId)).edit.canEdit).toBe(true);
   });
 
-  it('a stale convenio save leaves the milestones untouched', async () => {
-    const employer = people['empleador@demo.cl']!;
+  it('a stale Gantt save leaves the milestones untouched', async () => {
+    const sponsor = people['patrocinante@demo.cl']!;
     const v = await version();
-    await saveWith(updateWorkAgreementSection, employer, agreementInput(v));
-    const error = await saveWith(updateWorkAgreementSection, employer, agreementInput(v)).catch((e: unknown) => e);
+    await saveWith(updateGanttSection, sponsor, ganttInput(ganttValues(), v));
+    const error = await saveWith(updateGanttSection, sponsor, ganttInput(ganttValues(), v)).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ConflictError);
     const [n] = await handle.db.select({ n: count() }).from(projectMilestones).where(eq(projectMilestones.applicationId, appId));
     expect(n!.n).toBe(2);
@@ -346,19 +466,47 @@ describe('updateWorkAgreementSection', () => {
 });
 
 describe('updateLandSection', () => {
-  it('stores only the chosen alternative and refuses a certificate dated after today (server clock)', async () => {
+  it('stores only the chosen alternative, with no issue date of its own', async () => {
     const employer = people['empleador@demo.cl']!;
     await saveWith(updateLandSection, employer, landInput());
     const [row] = await handle.db.select().from(applications).where(eq(applications.id, appId));
     const terreno = (row!.sections as Record<string, Record<string, unknown>>).terreno!;
-    expect(terreno).toMatchObject({ situation: 'dominio', dominio: { anio: 2019, certificateIssuedOn: '2026-11-10' } });
-    expect(terreno.promesa).toBeUndefined();
+    expect(terreno).toEqual({ situation: 'dominio', address: 'Camino Las Vizcachas 1234', rolAvaluo: '1234-56', dominio: { conservador: 'Puente Alto', fojas: '1234', numero: '567', anio: 2019 } });
+  });
 
-    const future = landValues();
-    future.dominio.certificateIssuedOn = '2026-11-23';
-    const error = await saveWith(updateLandSection, employer, landInput(future)).catch((e: unknown) => e);
+  it('shows the uploaded certificate’s issue date and its age rule, the one source of both', async () => {
+    const employer = people['empleador@demo.cl']!;
+    await saveWith(updateLandSection, employer, landInput());
+    expect((await getLandSectionView(employer, appId)).titleCertificate).toBeNull();
+    const bytes = new TextEncoder().encode('%PDF-1.4\n1 0 obj\n<<>>\nendobj\ntrailer\n<<>>\n%%EOF\n');
+    await inTx((tx) => storeDocumentVersion(tx, employer, { applicationId: appId, slot: 'certificado_dominio', fileName: 'dominio.pdf', bytes, issuedOn: '2026-11-10' }));
+    expect((await getLandSectionView(people['patrocinante@demo.cl']!, appId)).titleCertificate).toMatchObject({
+      fileName: 'dominio.pdf',
+      version: 1,
+      issuedOn: '2026-11-10',
+      ok: true,
+      problem: null,
+    });
+    // Eleven months later it is too old to file: the slot's rule says so, in Terreno and in Documentos alike.
+    setClock(new Date('2027-10-22T15:00:00Z'));
+    const later = await getLandSectionView(employer, appId);
+    expect(later.titleCertificate).toMatchObject({ issuedOn: '2026-11-10', ok: false });
+    expect(later.titleCertificate!.problem).toMatch(/30 días/);
+  });
+
+  it('refuses a promise of sale dated after today (server clock)', async () => {
+    const values = landValues();
+    values.situation = 'promesa';
+    values.promesa = {
+      notary: '44ª Notaría de Santiago',
+      signedOn: '2026-11-23',
+      sellerName: 'Inmobiliaria Vendedora Ltda.',
+      sellerRut: demoRut(76_555_666),
+      sellerTitle: { conservador: 'Santiago', fojas: '100', numero: '200', anio: '2015' },
+    };
+    const error = await saveWith(updateLandSection, people['empleador@demo.cl']!, landInput(values)).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(DomainError);
-    expect((error as DomainError).fieldErrors).toEqual({ 'dominio.certificateIssuedOn': 'La fecha de emisión del certificado no puede ser posterior a hoy.' });
+    expect((error as DomainError).fieldErrors).toEqual({ 'promesa.signedOn': 'La fecha de la promesa no puede ser posterior a hoy.' });
   });
 
   it('a promise of sale is stored with the seller’s normalised RUT', async () => {
@@ -386,29 +534,34 @@ describe('getSectionStatuses', () => {
     const first = await getSectionStatuses(handle.db, await access());
     expect(first.map((s) => [s.id, s.status])).toEqual([
       ['proyecto', 'no_iniciado'],
+      ['gantt', 'no_iniciado'],
       ['convenio', 'no_iniciado'],
       ['terreno', 'no_iniciado'],
       ['nomina', 'no_iniciado'],
+      ['comite', 'no_iniciado'],
       ['documentos', 'no_iniciado'],
     ]);
     expect(first[0]).toMatchObject({ title: 'Proyecto', owner: 'patrocinante', href: `/portal/postulaciones/${appId}/proyecto` });
+    expect(first[1]).toMatchObject({ title: 'Carta Gantt', owner: 'patrocinante', href: `/portal/postulaciones/${appId}/carta-gantt` });
+    expect(first[5]).toMatchObject({ title: 'Comité de Proyecto', owner: 'organizacion', href: `/portal/postulaciones/${appId}/comite` });
 
     await saveWith(updateProjectSection, sponsor, projectInput());
+    await saveWith(updateGanttSection, sponsor, ganttInput());
     await saveWith(updateLandSection, people['empleador@demo.cl']!, landInput());
     await saveWith(updateWorkAgreementSection, people['empleador@demo.cl']!, agreementInput());
+    await saveWith(updateProjectCommitteeSection, people['dirigente@demo.cl']!, committeeInput());
     const second = await getSectionStatuses(handle.db, await access());
     const byId = Object.fromEntries(second.map((s) => [s.id, s]));
     expect(byId.proyecto!.status).toBe('completo');
+    expect(byId.gantt!.status).toBe('completo');
     expect(byId.terreno!.status).toBe('completo');
-    // The roster of this fresh application is empty: the convenio's 4 union workers do not match it.
+    // The roster of this fresh application is empty: the convenio's 4 union workers do not match it,
+    // and the committee's member for the group is not in it.
     expect(byId.convenio!.status).toBe('en_progreso');
     expect(byId.convenio!.missing.join(' ')).toMatch(/4 trabajadores del sindicato o asociación y la nómina tiene 0/);
-    expect(byId.convenio!.missing.join(' ')).toMatch(/María Pérez .* no está en la nómina/);
-
-    // Eleven months later the title certificate is too old to file.
-    setClock(new Date('2027-10-22T15:00:00Z'));
-    const later = await getSectionStatuses(handle.db, await access());
-    expect(later.find((s) => s.id === 'terreno')).toMatchObject({ status: 'en_progreso' });
+    expect(byId.comite!.status).toBe('en_progreso');
+    expect(byId.comite!.missing.join(' ')).toMatch(/María Pérez .* no está en la nómina/);
+    expect(byId.convenio!.missing.join(' ')).not.toMatch(/Comité/);
   });
 
   it('reads the seeded draft: roster of 4 against 4 dwellings, incorporation pending', async () => {
@@ -426,7 +579,11 @@ describe('overview and worker view', () => {
   it('marks the sections the viewer does not own as read-only and counts down to the closing by the server clock', async () => {
     const overview = await getApplicationOverview(people['patrocinante@demo.cl']!, appId);
     const readOnly = Object.fromEntries(overview.sections.map((s) => [s.id, s.readOnly]));
-    expect(readOnly).toMatchObject({ proyecto: false, convenio: true, terreno: true, nomina: true });
+    expect(readOnly).toMatchObject({ proyecto: false, gantt: false, convenio: true, terreno: true, nomina: true, comite: true });
+    const union = await getApplicationOverview(people['dirigente@demo.cl']!, appId);
+    expect(Object.fromEntries(union.sections.map((s) => [s.id, s.readOnly]))).toMatchObject({ proyecto: true, gantt: true, convenio: true, nomina: false, comite: false });
+    const employer = await getApplicationOverview(people['empleador@demo.cl']!, appId);
+    expect(Object.fromEntries(employer.sections.map((s) => [s.id, s.readOnly]))).toMatchObject({ gantt: true, convenio: false, terreno: false, comite: true });
     expect(overview.sections.find((s) => s.id === 'proyecto')!.ownerLabel).toBe('la entidad patrocinante');
     expect(overview.isOpen).toBe(true);
     expect(overview.timeLeftText).toMatch(/^Quedan? \d+ días?/);

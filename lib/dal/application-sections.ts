@@ -9,23 +9,32 @@ import { hasPermission } from '@/lib/auth/permissions';
 import type { SessionUser } from '@/lib/auth/session-user';
 import { now } from '@/lib/clock';
 import type { TCallParameters } from '@/lib/domain/call-parameters';
-import { callDateOf, checkTitleCertificateAge } from '@/lib/domain/deadlines';
-import type { RuleResult } from '@/lib/domain/explain';
+import { dwellingPriceProblem } from '@/lib/domain/application-check';
+import type { Band } from '@/lib/domain/call-parameters';
+import { callDateOf } from '@/lib/domain/deadlines';
+import { TITLE_CERTIFICATE_SLOT } from '@/lib/domain/document-slots';
 import { formatRut } from '@/lib/domain/rut';
-import { partyLabels } from '@/lib/validations/sections';
+import { zoneForComuna } from '@/lib/domain/zones';
+import { partyLabels, sortDwellingLines } from '@/lib/validations/sections';
 import type {
+  GanttFormValues,
+  GanttSectionData,
   LandFormValues,
   LandSectionData,
+  ProjectCommitteeFormValues,
+  ProjectCommitteeSectionData,
   ProjectFormValues,
   SectionKey,
   StoredProjectSection,
+  TGanttSectionInput,
   TLandSectionInput,
+  TProjectCommitteeSectionInput,
   TProjectSectionInput,
   TWorkAgreementSectionInput,
   WorkAgreementFormValues,
   WorkAgreementSectionData,
 } from '@/lib/validations/sections';
-import { landFormValues, projectFormValues, workAgreementFormValues } from '@/lib/validations/sections';
+import { ganttFormValues, landFormValues, projectCommitteeFormValues, projectFormValues, workAgreementFormValues } from '@/lib/validations/sections';
 import {
   assertCanEditSection,
   assertEditWindow,
@@ -38,6 +47,8 @@ import {
 import type { ApplicationAccess, Party } from './application-access';
 import { getApplicationWorkspace } from './application-workspace';
 import { writeAudit } from './audit';
+import { listDocumentSlots } from './documents';
+import type { DocumentSlotStatus } from './documents';
 import { listComunas } from './territory';
 import type { ComunaOption } from './territory';
 
@@ -137,12 +148,24 @@ export async function updateProjectSection(tx: DbOrTx, user: SessionUser, input:
   assertCanEditSection(access, 'proyecto');
   const { values } = input;
   const [comuna] = await tx
-    .select({ code: comunas.code, regionCode: comunas.regionCode, name: comunas.name })
+    .select({ code: comunas.code, provinceCode: comunas.provinceCode, regionCode: comunas.regionCode, name: comunas.name })
     .from(comunas)
     .where(eq(comunas.code, values.comunaCode))
     .limit(1);
   if (!comuna)
     throw new DomainError('Revise los campos marcados.', { comunaCode: 'La comuna elegida no está en la lista oficial de comunas. Elíjala de la lista.' });
+
+  // Each price must fall in its band's range for the zone of the comuna (seed 003, «Características de
+  // los proyectos y su financiamiento»); several lines may share a band at different prices.
+  const zone = zoneForComuna({ comunaCode: comuna.code, provinceCode: comuna.provinceCode, regionCode: comuna.regionCode }, access.call.parameters).zone;
+  if (zone) {
+    const priceErrors: Record<string, string> = {};
+    for (const line of values.dwellings) {
+      const problem = dwellingPriceProblem({ band: line.band as Band, priceUf: line.priceUf }, zone, access.call.parameters);
+      if (problem) priceErrors[`dwellings.${line.formIndex}.priceUf`] = problem;
+    }
+    if (Object.keys(priceErrors).length > 0) throw new DomainError('Revise los campos marcados.', priceErrors);
+  }
 
   const before = await projectSnapshot(tx, access);
   const version = await bumpVersion(tx, access.application.id, await resolveExpectedVersion(tx, access, 'proyecto', input));
@@ -157,11 +180,11 @@ export async function updateProjectSection(tx: DbOrTx, user: SessionUser, input:
     })
     .where(eq(applications.id, access.application.id));
   await tx.delete(applicationDwellings).where(eq(applicationDwellings.applicationId, access.application.id));
-  const lines = values.dwellings.filter((d) => d.count > 0 && d.priceUf !== null);
+  const lines = sortDwellingLines(values.dwellings);
   if (lines.length > 0)
     await tx
       .insert(applicationDwellings)
-      .values(lines.map((d) => ({ applicationId: access.application.id, band: d.band, count: d.count, priceUf: d.priceUf! })));
+      .values(lines.map((d) => ({ applicationId: access.application.id, band: d.band, count: d.count, priceUf: d.priceUf })));
   await writeAudit(tx, user, {
     action: 'application.section.update',
     entityType: 'application',
@@ -190,7 +213,7 @@ async function projectSnapshot(tx: DbOrTx, access: ApplicationAccess) {
     comunaCode: access.application.comunaCode,
     regionCode: access.application.regionCode,
     data: readStoredSection(access, 'proyecto'),
-    dwellings: dwellings.sort((a, b) => a.band - b.band),
+    dwellings: sortDwellingLines(dwellings),
     version: access.application.version,
   };
 }
@@ -206,8 +229,6 @@ export interface RosterCounts {
 export interface WorkAgreementSectionView extends SectionViewBase {
   values: WorkAgreementFormValues;
   roster: RosterCounts;
-  /** Names of committee members said to represent the group whose RUT is not in the active roster. */
-  groupMembersNotInRoster: string[];
 }
 
 /** Active roster rows of an application, split by union membership (for the Convenio's cross-check). */
@@ -220,7 +241,7 @@ export async function getRosterCounts(db: DbOrTx, applicationId: string): Promis
   return { total: rows.length, union, nonUnion: rows.length - union, ruts: new Set(rows.map((r) => r.rut)) };
 }
 
-/** Committee members representing the group who are not workers of the active roster (by RUT). */
+/** Committee members representing the group who are not workers of the active roster (by RUT); `stored` is sections.comite. */
 export function groupMembersOutsideRoster(stored: Record<string, unknown> | null, ruts: ReadonlySet<string>): string[] {
   const committee = Array.isArray(stored?.committee) ? (stored.committee as Record<string, unknown>[]) : [];
   return committee
@@ -244,62 +265,114 @@ export async function getWorkAgreementSectionView(user: SessionUser, id: string)
     if (row) builder = { name: row.name, rut: formatRut(row.rut), registryNumber: row.registryNumber ?? '' };
   }
   return {
-    applicationId: access.application.id,
-    number: access.application.number,
-    version: access.application.version,
-    sectionHash: fingerprintOf('convenio', { ...access.application, dwellings: [] }),
-    edit: await getSectionEditState(db, user, access, 'convenio'),
-    saved: stored !== null,
+    ...(await sectionViewBase(db, user, access, 'convenio')),
     values: workAgreementFormValues(stored, { builder }),
     roster: { total: counts.total, union: counts.union, nonUnion: counts.nonUnion },
-    groupMembersNotInRoster: groupMembersOutsideRoster(stored, counts.ruts),
   };
 }
 
 /**
- * Saves the Convenio de Trabajo section (empleador). Its Gantt chart is also written as the
- * project's 'gantt' milestones (replacing the previous ones) in the same transaction, so follow-up
- * after selection measures progress against it. project_milestones has a single planned date: it
- * holds the milestone's planned END (what SERVIU checks progress against); the start stays in the section.
+ * Saves the Convenio de Trabajo section (empleador): land cession, workers, other contributions,
+ * builder, post-sale commitment and technical support. The committee and the Gantt chart the Convenio
+ * also names are their own sections (union and sponsor).
  */
 export async function updateWorkAgreementSection(
   tx: DbOrTx,
   user: SessionUser,
   input: TWorkAgreementSectionInput,
 ): Promise<SectionSaveResult> {
-  const access = await loadApplication(tx, user, input.applicationId, 'application.edit', { forUpdate: true });
-  await assertEditWindow(tx, access, 'seccion');
-  assertCanEditSection(access, 'convenio');
-  const before = readStoredSection(access, 'convenio');
-  const version = await bumpVersion(tx, access.application.id, await resolveExpectedVersion(tx, access, 'convenio', input));
   const section: WorkAgreementSectionData = input.values;
-  await tx
-    .update(applications)
-    .set({ sections: { ...sectionsOf(access), convenio: section } })
-    .where(eq(applications.id, access.application.id));
-  await tx.delete(projectMilestones).where(and(eq(projectMilestones.applicationId, access.application.id), eq(projectMilestones.kind, 'gantt')));
-  await tx.insert(projectMilestones).values(
-    section.gantt.map((m) => ({ applicationId: access.application.id, kind: 'gantt', title: m.title, plannedOn: m.endOn, reportedBy: user.id })),
-  );
-  await writeAudit(tx, user, {
-    action: 'application.section.update',
-    entityType: 'application',
-    entityId: access.application.id,
-    before: { section: 'convenio', data: before, version: access.application.version },
-    after: { section: 'convenio', data: section, version },
+  return saveJsonSection(tx, user, input, 'convenio', section);
+}
+
+// ——— Comité de Proyecto ———
+
+export interface ProjectCommitteeSectionView extends SectionViewBase {
+  values: ProjectCommitteeFormValues;
+  /** Names of committee members said to represent the group whose RUT is not in the active roster. */
+  groupMembersNotInRoster: string[];
+}
+
+/** The Comité de Proyecto section (read scope: application.read). */
+export async function getProjectCommitteeSectionView(user: SessionUser, id: string): Promise<ProjectCommitteeSectionView> {
+  const access = await getApplicationWorkspace(user, id);
+  const db = await getDb();
+  const stored = readStoredSection(access, 'comite');
+  const counts = await getRosterCounts(db, access.application.id);
+  return {
+    ...(await sectionViewBase(db, user, access, 'comite')),
+    values: projectCommitteeFormValues(stored),
+    groupMembersNotInRoster: groupMembersOutsideRoster(stored, counts.ruts),
+  };
+}
+
+/** Saves the Comité de Proyecto (organización de trabajadores): its members and whom each represents. */
+export async function updateProjectCommitteeSection(
+  tx: DbOrTx,
+  user: SessionUser,
+  input: TProjectCommitteeSectionInput,
+): Promise<SectionSaveResult> {
+  const section: ProjectCommitteeSectionData = input.values;
+  return saveJsonSection(tx, user, input, 'comite', section);
+}
+
+// ——— Carta Gantt ———
+
+export interface GanttSectionView extends SectionViewBase {
+  values: GanttFormValues;
+}
+
+/** The Carta Gantt section (read scope: application.read). */
+export async function getGanttSectionView(user: SessionUser, id: string): Promise<GanttSectionView> {
+  const access = await getApplicationWorkspace(user, id);
+  const db = await getDb();
+  return { ...(await sectionViewBase(db, user, access, 'gantt')), values: ganttFormValues(readStoredSection(access, 'gantt')) };
+}
+
+/**
+ * Saves the Carta Gantt (entidad patrocinante). Its milestones are also written as the project's 'gantt'
+ * milestones (replacing the previous ones) in the same transaction, so follow-up after selection measures
+ * progress against them. project_milestones has a single planned date: it holds the milestone's planned
+ * END (what SERVIU checks progress against); the start stays in the section.
+ */
+export async function updateGanttSection(tx: DbOrTx, user: SessionUser, input: TGanttSectionInput): Promise<SectionSaveResult> {
+  const section: GanttSectionData = input.values;
+  return saveJsonSection(tx, user, input, 'gantt', section, {
+    alsoWrite: async (applicationId) => {
+      await tx.delete(projectMilestones).where(and(eq(projectMilestones.applicationId, applicationId), eq(projectMilestones.kind, 'gantt')));
+      await tx
+        .insert(projectMilestones)
+        .values(section.gantt.map((m) => ({ applicationId, kind: 'gantt', title: m.title, plannedOn: m.endOn, reportedBy: user.id })));
+    },
   });
-  return { version, sectionHash: await sectionFingerprint(tx, access.application.id, 'convenio') };
 }
 
 // ——— Terreno ———
+
+/** The uploaded title certificate as the Terreno section shows it: the one source of its issue date. */
+export interface TitleCertificateDto {
+  fileName: string;
+  version: number;
+  issuedOn: string | null;
+  /** Whether it meets the call's age rule now (evaluated once, by the document slot's rule). */
+  ok: boolean;
+  problem: string | null;
+}
 
 export interface LandSectionView extends SectionViewBase {
   values: LandFormValues;
   employerName: string | null;
   cbrInscriptionDays: number;
   titleCertificateMaxAgeDays: number;
-  /** Age of the saved certificate of current title against the call's limit, today (server clock). */
-  certificateAge: RuleResult | null;
+  /** The current version of the title certificate uploaded in Documentos, or null when none was. */
+  titleCertificate: TitleCertificateDto | null;
+}
+
+/** The title certificate slot's current version and its rule, from the evaluated document slots. */
+export function titleCertificateOf(slots: readonly DocumentSlotStatus[]): TitleCertificateDto | null {
+  const slot = slots.find((s) => s.slot === TITLE_CERTIFICATE_SLOT);
+  if (!slot?.current) return null;
+  return { fileName: slot.current.fileName, version: slot.current.version, issuedOn: slot.current.issuedOn, ok: slot.ok, problem: slot.problem };
 }
 
 /** The Terreno section (read scope: application.read). */
@@ -312,61 +385,84 @@ export async function getLandSectionView(user: SessionUser, id: string): Promise
     const [row] = await db.select({ name: employers.name }).from(employers).where(eq(employers.id, access.application.employerId)).limit(1);
     employerName = row?.name ?? null;
   }
-  const values = landFormValues(stored);
   return {
-    applicationId: access.application.id,
-    number: access.application.number,
-    version: access.application.version,
-    sectionHash: fingerprintOf('terreno', { ...access.application, dwellings: [] }),
-    edit: await getSectionEditState(db, user, access, 'terreno'),
-    saved: stored !== null,
-    values,
+    ...(await sectionViewBase(db, user, access, 'terreno')),
+    values: landFormValues(stored),
     employerName,
     cbrInscriptionDays: access.call.parameters.deadlines.cbrInscriptionDays,
     titleCertificateMaxAgeDays: access.call.parameters.deadlines.titleCertificateMaxAgeDays,
-    certificateAge: landCertificateAge(stored, access.call.parameters),
+    titleCertificate: titleCertificateOf(await listDocumentSlots(db, access)),
   };
-}
-
-/** The title certificate's age rule (rules engine) for a saved Terreno section in the 'dominio' situation. */
-export function landCertificateAge(stored: Record<string, unknown> | null, params: TCallParameters, at: Date = now()): RuleResult | null {
-  if (stored?.situation !== 'dominio') return null;
-  const issuedOn = (stored.dominio as Record<string, unknown> | undefined)?.certificateIssuedOn;
-  if (typeof issuedOn !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(issuedOn)) return null;
-  return checkTitleCertificateAge(issuedOn, at, params);
 }
 
 /**
  * Saves the Terreno section (empleador): certificate of current title in the employer's name, or a
  * notarised promise of sale with the seller's inscription (seed 003, «Requisitos de postulación»).
- * Dates in the future are refused by the server clock in the call's time zone.
+ * A promise dated in the future is refused by the server clock in the call's time zone. The title
+ * certificate's issue date is not typed here: it is the uploaded certificate's (Documentos).
  */
 export async function updateLandSection(tx: DbOrTx, user: SessionUser, input: TLandSectionInput): Promise<SectionSaveResult> {
+  const section: LandSectionData = input.values;
+  return saveJsonSection(tx, user, input, 'terreno', section, {
+    check: (access) => {
+      const today = callDateOf(now(), access.call.parameters);
+      if (section.situation === 'promesa' && section.promesa.signedOn > today)
+        throw new DomainError('Revise los campos marcados.', { 'promesa.signedOn': 'La fecha de la promesa no puede ser posterior a hoy.' });
+    },
+  });
+}
+
+// ——— shared ———
+
+async function sectionViewBase(
+  db: DbOrTx,
+  user: SessionUser,
+  access: ApplicationAccess,
+  key: Exclude<SectionKey, 'proyecto'>,
+): Promise<SectionViewBase> {
+  return {
+    applicationId: access.application.id,
+    number: access.application.number,
+    version: access.application.version,
+    sectionHash: fingerprintOf(key, { ...access.application, dwellings: [] }),
+    edit: await getSectionEditState(db, user, access, key),
+    saved: readStoredSection(access, key) !== null,
+  };
+}
+
+/**
+ * Saves one section kept as JSON under applications.sections[key], by its owner, while the file may be
+ * edited (a draft of an open call, or the correction window of an observed file): the section's own checks, optimistic concurrency on the application's version
+ * (see resolveExpectedVersion), the section's extra writes in the same transaction, one audit row with
+ * the section before and after.
+ */
+async function saveJsonSection(
+  tx: DbOrTx,
+  user: SessionUser,
+  input: { applicationId: string; version: number; sectionHash?: string | undefined },
+  key: Exclude<SectionKey, 'proyecto'>,
+  section: Record<string, unknown>,
+  hooks: { check?: (access: ApplicationAccess) => void; alsoWrite?: (applicationId: string) => Promise<void> } = {},
+): Promise<SectionSaveResult> {
   const access = await loadApplication(tx, user, input.applicationId, 'application.edit', { forUpdate: true });
   await assertEditWindow(tx, access, 'seccion');
-  assertCanEditSection(access, 'terreno');
-  const section: LandSectionData = input.values;
-  const today = callDateOf(now(), access.call.parameters);
-  if (section.situation === 'dominio' && section.dominio.certificateIssuedOn > today)
-    throw new DomainError('Revise los campos marcados.', {
-      'dominio.certificateIssuedOn': 'La fecha de emisión del certificado no puede ser posterior a hoy.',
-    });
-  if (section.situation === 'promesa' && section.promesa.signedOn > today)
-    throw new DomainError('Revise los campos marcados.', { 'promesa.signedOn': 'La fecha de la promesa no puede ser posterior a hoy.' });
-  const before = readStoredSection(access, 'terreno');
-  const version = await bumpVersion(tx, access.application.id, await resolveExpectedVersion(tx, access, 'terreno', input));
+  assertCanEditSection(access, key);
+  hooks.check?.(access);
+  const before = readStoredSection(access, key);
+  const version = await bumpVersion(tx, access.application.id, await resolveExpectedVersion(tx, access, key, input));
   await tx
     .update(applications)
-    .set({ sections: { ...sectionsOf(access), terreno: section } })
+    .set({ sections: { ...sectionsOf(access), [key]: section } })
     .where(eq(applications.id, access.application.id));
+  if (hooks.alsoWrite) await hooks.alsoWrite(access.application.id);
   await writeAudit(tx, user, {
     action: 'application.section.update',
     entityType: 'application',
     entityId: access.application.id,
-    before: { section: 'terreno', data: before, version: access.application.version },
-    after: { section: 'terreno', data: section, version },
+    before: { section: key, data: before, version: access.application.version },
+    after: { section: key, data: section, version },
   });
-  return { version, sectionHash: await sectionFingerprint(tx, access.application.id, 'terreno') };
+  return { version, sectionHash: await sectionFingerprint(tx, access.application.id, key) };
 }
 
 function sectionsOf(access: ApplicationAccess): Record<string, unknown> {
@@ -405,7 +501,7 @@ function fingerprintOf(key: SectionKey, source: SectionSource): string {
           data: stored,
           projectName: source.projectName,
           comunaCode: source.comunaCode,
-          dwellings: [...source.dwellings].sort((a, b) => a.band - b.band).map((d) => ({ band: d.band, count: d.count, priceUf: d.priceUf })),
+          dwellings: sortDwellingLines(source.dwellings).map((d) => ({ band: d.band, count: d.count, priceUf: d.priceUf })),
         }
       : stored;
   return createHash('sha256').update(canonicalJson(owned)).digest('hex');

@@ -59,16 +59,16 @@ const SUBMITTED_SECTIONS = {
     situation: 'dominio',
     address: 'Av. Los Castaños 1200',
     rolAvaluo: '1234-56',
-    dominio: { conservador: 'Santiago', fojas: '1234', numero: '567', anio: 2019, certificateIssuedOn: '2026-09-01' },
+    dominio: { conservador: 'Santiago', fojas: '1234', numero: '567', anio: '2019' },
   },
 };
 
-function landValues(certificateIssuedOn: string): LandFormValues {
+function landValues(fojas: string): LandFormValues {
   return {
     situation: 'dominio',
     address: 'Av. Los Castaños 1200',
     rolAvaluo: '1234-56',
-    dominio: { conservador: 'Santiago', fojas: '1234', numero: '567', anio: '2019', certificateIssuedOn },
+    dominio: { conservador: 'Santiago', fojas, numero: '567', anio: '2019' },
     promesa: { notary: '', signedOn: '', sellerName: '', sellerRut: '', sellerTitle: { conservador: '', fojas: '', numero: '', anio: '' } },
   };
 }
@@ -80,9 +80,8 @@ function projectValues(band2Price: string, projectName: string): ProjectFormValu
     projectType: 'construccion_nuevos_terrenos',
     typologies: [{ name: 'Casa A', areaM2: '55,4', bedrooms: '3' }],
     dwellings: [
-      { band: 1, count: '1', priceUf: '1200' },
-      { band: 2, count: '4', priceUf: band2Price },
-      { band: 3, count: '', priceUf: '' },
+      { band: '1', count: '1', priceUf: '1200' },
+      { band: '2', count: '4', priceUf: band2Price },
     ],
   };
 }
@@ -94,15 +93,9 @@ function agreementValues(): WorkAgreementFormValues {
     unionWorkers: '5',
     nonUnionWorkers: '0',
     contributions: [{ party: 'empleador', description: 'Urbanización', materialization: 'Obras antes del inicio', amountUf: '500' }],
-    committee: [
-      { name: 'Carolina Vega', rut: demoRut(11_111_111), side: 'empleador', position: 'Gerenta' },
-      { name: 'Juan Rojas', rut: demoRut(12_333_444), side: 'organizacion', position: 'Presidente' },
-      { name: 'María Pérez', rut: demoRut(15_111_222), side: 'grupo', position: '' },
-    ],
     builder: { name: 'Constructora Demo SpA', rut: demoRut(77_222_444), registryNumber: 'RNC-5678' },
     postSaleReport: true,
     technicalSupport: 'Oficina técnica de la empresa.',
-    gantt: [{ title: 'Permiso de edificación', startOn: '2027-01-10', endOn: '2027-04-30' }],
   };
 }
 
@@ -112,8 +105,8 @@ async function versionOf(id: string): Promise<number> {
 }
 
 // Inputs are built before the transaction opens: PGlite has one connection.
-async function saveLand(user: SessionUser, id: string, issuedOn: string) {
-  const input = ZLandSectionInput.parse({ applicationId: id, version: await versionOf(id), values: landValues(issuedOn) });
+async function saveLand(user: SessionUser, id: string, fojas: string) {
+  const input = ZLandSectionInput.parse({ applicationId: id, version: await versionOf(id), values: landValues(fojas) });
   return inTx((tx) => updateLandSection(tx, user, input));
 }
 async function saveProject(user: SessionUser, id: string, band2Price: string) {
@@ -227,7 +220,7 @@ describe('while observed and before the deadline', () => {
     const file = await observedFile();
     const before = await versionOf(file.id);
 
-    const land = await saveLand(employer(), file.id, '2026-11-24');
+    const land = await saveLand(employer(), file.id, '1240');
     expect(land.version).toBe(before + 1);
     await saveProject(sponsor(), file.id, '1550');
     await saveAgreement(employer(), file.id);
@@ -240,7 +233,7 @@ describe('while observed and before the deadline', () => {
 
     const [row] = await handle.db.select().from(applications).where(eq(applications.id, file.id));
     expect(row!.status).toBe('observada');
-    expect((row!.sections as { terreno: { dominio: { certificateIssuedOn: string } } }).terreno.dominio.certificateIssuedOn).toBe('2026-11-24');
+    expect((row!.sections as { terreno: { dominio: { fojas: string } } }).terreno.dominio.fojas).toBe('1240');
     const [band2] = await handle.db
       .select({ priceUf: applicationDwellings.priceUf })
       .from(applicationDwellings)
@@ -328,7 +321,7 @@ describe('outside the correction window', () => {
   it('refuses every change after the deadline by the server clock, and accepts its last millisecond', async () => {
     const file = await observedFile();
     setClock(file.deadlineAt);
-    await saveLand(employer(), file.id, '2026-11-24');
+    await saveLand(employer(), file.id, '1240');
     setClock(new Date(file.deadlineAt.getTime() + 1));
     const late = /El plazo para subsanar las observaciones venció/;
     await expect(saveLand(employer(), file.id, '2026-11-20')).rejects.toThrow(late);

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { and, eq } from 'drizzle-orm';
+import { and, desc, eq } from 'drizzle-orm';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 import QRCode from 'qrcode';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -375,6 +375,23 @@ describe('upload action', () => {
     expect(!result.ok && result.fieldErrors?.file).toBe(
       'El archivo «foto.pdf» no es un PDF: su contenido corresponde a una imagen PNG. Cambie el nombre del archivo o suba el documento correcto.',
     );
+  });
+
+  it('checks the slot’s rules with the form’s schema before storing anything', async () => {
+    const before = await countDocuments();
+    const noDate = await callAction('empleador@demo.cl', { applicationId: appId, slot: 'certificado_dominio', file: pdfFile('dominio.pdf'), issuedOn: '' });
+    expect(noDate).toEqual({ ok: false, formError: 'Revise los campos marcados.', fieldErrors: { issuedOn: 'Indique la fecha de emisión que aparece en el certificado.' } });
+    const future = await callAction('empleador@demo.cl', { applicationId: appId, slot: 'certificado_dominio', file: pdfFile('dominio.pdf'), issuedOn: '2026-11-23' });
+    expect(!future.ok && future.fieldErrors?.issuedOn).toBe('La fecha de emisión (23 de noviembre de 2026) no puede ser posterior a hoy, 22 de noviembre de 2026.');
+    // UPLOAD_MAX_MB is 1 in these tests.
+    const big = new File([new Uint8Array(1024 * 1024 + 1)], 'grande.pdf', { type: 'application/pdf' });
+    const tooBig = await callAction('empleador@demo.cl', { applicationId: appId, slot: 'carta_financiamiento', file: big });
+    expect(!tooBig.ok && tooBig.fieldErrors?.file).toBe('El archivo «grande.pdf» pesa 1 MB y supera el máximo permitido de 1 MB.');
+    expect(await countDocuments()).toBe(before);
+    const ok = await callAction('empleador@demo.cl', { applicationId: appId, slot: 'certificado_dominio', file: pdfFile('dominio.pdf'), issuedOn: '2026-11-20' });
+    expect(ok.ok).toBe(true);
+    const [stored] = await handle.db.select().from(documents).where(and(eq(documents.applicationId, appId), eq(documents.slot, 'certificado_dominio'))).orderBy(desc(documents.version)).limit(1);
+    expect(stored!.issuedOn).toBe('2026-11-20');
   });
 
   it('no file chosen, an outsider, a submitted file and a closed call are refused', async () => {

@@ -85,8 +85,6 @@ export interface DocumentSlotView extends DocumentSlotStatus {
 export interface ApplicationDocumentsDto {
   applicationId: string;
   landSituation: LandSituation;
-  /** The certificate's issue date as entered in the land section, to prefill the upload form. */
-  landCertificateIssuedOn: string | null;
   /** The applicant side may still upload (draft of an open call, or correction window; a right to edit). */
   editable: boolean;
   /** Why nobody can upload now, in Spanish; null while editable. */
@@ -485,12 +483,6 @@ export async function getDocumentForDownload(user: SessionUser, documentId: stri
   return { ...meta, bytes };
 }
 
-function landCertificateIssuedOn(sections: unknown): string | null {
-  const terreno = (sections as { terreno?: { dominio?: { certificateIssuedOn?: unknown } } } | null)?.terreno;
-  const value = terreno?.dominio?.certificateIssuedOn;
-  return typeof value === 'string' && ZCalendarDate.safeParse(value).success ? value : null;
-}
-
 /**
  * The documents page of one application: loads it within the user's read scope (NotFoundError outside),
  * evaluates every slot and says which ones this user may upload to now.
@@ -507,7 +499,6 @@ export async function getApplicationDocuments(user: SessionUser, applicationId: 
   return {
     applicationId: application.id,
     landSituation: landSituationOf(application.sections),
-    landCertificateIssuedOn: landCertificateIssuedOn(application.sections),
     editable,
     lockedReason,
     correction: window.open && window.stage === 'subsanacion' ? { deadlineAt: window.deadlineAt } : null,

@@ -26,7 +26,7 @@ export async function captureFileState(db: DbOrTx, applicationId: string, at: Da
     .select({ band: applicationDwellings.band, count: applicationDwellings.count, priceUf: applicationDwellings.priceUf })
     .from(applicationDwellings)
     .where(eq(applicationDwellings.applicationId, applicationId))
-    .orderBy(asc(applicationDwellings.band));
+    .orderBy(asc(applicationDwellings.band), asc(applicationDwellings.priceUf), asc(applicationDwellings.id));
   const roster = await db
     .select()
     .from(rosterEntries)

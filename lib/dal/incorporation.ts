@@ -1,6 +1,6 @@
 import 'server-only';
 import { createHash, randomBytes } from 'node:crypto';
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, asc, eq, gt, isNull } from 'drizzle-orm';
 import { getDb } from '@/db';
 import type { DbOrTx } from '@/db/client';
 import { applicationDwellings, applications, calls, comunas, incorporationLinks, organizations, regions, rosterEntries } from '@/db/schema';
@@ -28,8 +28,9 @@ export interface ProjectSummaryDto {
   comunaName: string | null;
   regionName: string | null;
   band: number;
-  /** Price of the worker's dwelling band in the project, in UF (decimal string), when the sponsor has set it. */
-  priceUf: string | null;
+  /** Prices of the project's dwellings in the worker's band, in UF (decimal strings, ascending); empty until the sponsor sets them. */
+  pricesUf: string[];
+  /** Dwellings of the worker's band, summed over its lines; null until the sponsor sets them. */
   dwellingsInBand: number | null;
   callName: string;
   callClosesAt: Date;
@@ -69,11 +70,12 @@ async function projectSummary(db: DbOrTx, applicationId: string, band: number): 
     .where(eq(applications.id, applicationId))
     .limit(1);
   if (!row) throw new NotFoundError('No se encontró la postulación.');
-  const [dwelling] = await db
+  // A band may have several lines at different prices (several dwelling models).
+  const lines = await db
     .select({ priceUf: applicationDwellings.priceUf, count: applicationDwellings.count })
     .from(applicationDwellings)
-    .where(and(eq(applicationDwellings.applicationId, applicationId), eq(applicationDwellings.band, band)))
-    .limit(1);
+    .where(and(eq(applicationDwellings.applicationId, applicationId), eq(applicationDwellings.band, band), gt(applicationDwellings.count, 0)))
+    .orderBy(asc(applicationDwellings.priceUf));
   const region = row.regionCode
     ? ((await db.select({ name: regions.name }).from(regions).where(eq(regions.code, row.regionCode)).limit(1))[0]?.name ?? null)
     : null;
@@ -83,8 +85,8 @@ async function projectSummary(db: DbOrTx, applicationId: string, band: number): 
     comunaName: row.comunaName ?? null,
     regionName: region,
     band,
-    priceUf: dwelling?.priceUf ?? null,
-    dwellingsInBand: dwelling?.count ?? null,
+    pricesUf: [...new Set(lines.map((line) => line.priceUf))],
+    dwellingsInBand: lines.length > 0 ? lines.reduce((sum, line) => sum + line.count, 0) : null,
     callName: row.callName,
     callClosesAt: row.callClosesAt,
   };

@@ -5,7 +5,7 @@ import { documents, observations, rosterEntries } from '@/db/schema';
 import type { SessionUser } from '@/lib/auth/session-user';
 import { documentSlotById } from '@/lib/domain/document-slots';
 import { formatRut } from '@/lib/domain/rut';
-import { observationSectionLabels, observationSectionPages } from '@/lib/validations/observations';
+import { observationPagePaths, observationSectionLabels, observationSectionPages } from '@/lib/validations/observations';
 import type { ObservationPage } from '@/lib/validations/observations';
 import { latestSentRound, sectionOwners } from './application-access';
 import type { ApplicationAccess, Party } from './application-access';
@@ -97,7 +97,7 @@ export function correctionHrefOf(applicationId: string, target: ObservationTarge
   // A replaced or removed worker has no page to correct: the answer (or a replacement) is the way.
   if (target.kind === 'trabajador') return target.active ? `${base}/nomina/trabajador/${target.rosterEntryId}` : null;
   const page = observationPageOf(target);
-  return page ? `${base}/${page}` : null;
+  return page ? `${base}/${observationPagePaths[page]}` : null;
 }
 
 /** One observation of the current round as a page of the file lists it. */

@@ -57,16 +57,16 @@ const SUBMITTED_SECTIONS = {
     situation: 'dominio',
     address: 'Av. Los Castaños 1200',
     rolAvaluo: '1234-56',
-    dominio: { conservador: 'Santiago', fojas: '1234', numero: '567', anio: 2019, certificateIssuedOn: '2026-09-01' },
+    dominio: { conservador: 'Santiago', fojas: '1234', numero: '567', anio: '2019' },
   },
 };
 
-function landValues(certificateIssuedOn: string): LandFormValues {
+function landValues(fojas: string): LandFormValues {
   return {
     situation: 'dominio',
     address: 'Av. Los Castaños 1200',
     rolAvaluo: '1234-56',
-    dominio: { conservador: 'Santiago', fojas: '1234', numero: '567', anio: '2019', certificateIssuedOn },
+    dominio: { conservador: 'Santiago', fojas, numero: '567', anio: '2019' },
     promesa: { notary: '', signedOn: '', sellerName: '', sellerRut: '', sellerTitle: { conservador: '', fojas: '', numero: '', anio: '' } },
   };
 }
@@ -78,9 +78,8 @@ function projectValues(band2Price: string, projectName: string): ProjectFormValu
     projectType: 'construccion_nuevos_terrenos',
     typologies: [{ name: 'Casa A', areaM2: '55,4', bedrooms: '3' }],
     dwellings: [
-      { band: 1, count: '1', priceUf: '1200' },
-      { band: 2, count: '4', priceUf: band2Price },
-      { band: 3, count: '', priceUf: '' },
+      { band: '1', count: '1', priceUf: '1200' },
+      { band: '2', count: '4', priceUf: band2Price },
     ],
   };
 }
@@ -431,7 +430,7 @@ describe('SERVIU evaluates the correction', () => {
     await sendRound(app.id);
 
     // The correction, through the same functions the portal's forms call.
-    const land = ZLandSectionInput.parse({ applicationId: app.id, version: await versionOf(app.id), values: landValues('2026-11-24') });
+    const land = ZLandSectionInput.parse({ applicationId: app.id, version: await versionOf(app.id), values: landValues('1240') });
     await inTx((tx) => updateLandSection(tx, employer(), land));
     const project = ZProjectSectionInput.parse({ applicationId: app.id, version: await versionOf(app.id), values: projectValues('1550', await nameOf(app.id)) });
     await inTx((tx) => updateProjectSection(tx, sponsor(), project));
@@ -468,7 +467,7 @@ describe('SERVIU evaluates the correction', () => {
       }),
     );
     // Saving a section again with the same values changes nothing SERVIU must read.
-    const again = ZLandSectionInput.parse({ applicationId: app.id, version: await versionOf(app.id), values: landValues('2026-11-24') });
+    const again = ZLandSectionInput.parse({ applicationId: app.id, version: await versionOf(app.id), values: landValues('1240') });
     await inTx((tx) => updateLandSection(tx, employer(), again));
     for (const [id, by] of [
       [onLand.id, employer()],
@@ -488,18 +487,18 @@ describe('SERVIU evaluates the correction', () => {
       {
         section: 'proyecto',
         sectionLabel: 'Proyecto',
-        field: 'dwellings.2.priceUf',
-        label: 'Tramo 2 › Precio por vivienda (UF)',
+        field: 'dwellings.2.0.priceUf',
+        label: 'Tramo 2 › línea 1 › Precio por vivienda (UF)',
         before: '1.600',
         after: '1.550',
       },
       {
         section: 'terreno',
         sectionLabel: 'Terreno',
-        field: 'dominio.certificateIssuedOn',
-        label: 'Certificado de dominio vigente › Fecha de emisión del certificado',
-        before: '01-09-2026',
-        after: '24-11-2026',
+        field: 'dominio.fojas',
+        label: 'Certificado de dominio vigente › Fojas',
+        before: '1234',
+        after: '1240',
       },
     ]);
     const edited = changes.roster.find((r) => r.kind === 'modificado');
@@ -521,7 +520,7 @@ describe('SERVIU evaluates the correction', () => {
       .where(and(eq(auditLog.entityId, app.id), eq(auditLog.action, 'application.correction.submit')));
     expect(audit!.after).toMatchObject({
       changes: {
-        fields: ['proyecto.dwellings.2.priceUf', 'terreno.dominio.certificateIssuedOn'],
+        fields: ['proyecto.dwellings.2.0.priceUf', 'terreno.dominio.fojas'],
         rosterEntries: expect.arrayContaining([app.roster[1]!.id]),
         documents: [corrected.id],
       },

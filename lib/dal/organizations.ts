@@ -295,31 +295,54 @@ export async function createApplicantAccount(tx: DbOrTx, input: NewAccountInput)
     role = invitationRole(invitation.kind);
     invitationId = invitation.id;
   }
-  const duplicate = new DomainError('Revise los campos marcados.', {
-    email: 'Ya existe una cuenta con este correo electrónico. Ingrese con su contraseña o use otro correo.',
+  const created = await insertAccount(tx, {
+    email,
+    name: input.name,
+    rut: input.rut,
+    passwordHash: input.passwordHash,
+    role,
+    // Arriving through the e-mailed link proves the address.
+    emailVerified: invitationId ? now() : null,
   });
-  const [existing] = await tx.select({ id: users.id }).from(users).where(sql`lower(${users.email}) = ${email}`).limit(1);
-  if (existing) throw duplicate;
-  const [created] = await tx
-    .insert(users)
-    .values({
-      email,
-      name: input.name,
-      rut: input.rut,
-      passwordHash: input.passwordHash,
-      role,
-      // Arriving through the e-mailed link proves the address.
-      emailVerified: invitationId ? now() : null,
-    })
-    .onConflictDoNothing()
-    .returning({ id: users.id, email: users.email, name: users.name, role: users.role, regionCode: users.regionCode, rut: users.rut });
-  if (!created) throw duplicate;
   await writeAudit(tx, created, {
     action: 'user.sign_up',
     entityType: 'user',
     entityId: created.id,
     after: { email, name: input.name, rut: input.rut, role, invitationId },
   });
+  return created;
+}
+
+export const EMAIL_TAKEN_MESSAGE = 'Ya existe una cuenta con este correo electrónico. Ingrese con su contraseña o use otro correo.';
+/** Says the RUT has an account without saying whose: no name, no e-mail. */
+export const RUT_TAKEN_MESSAGE =
+  'Ya existe una cuenta con este RUT. Si es suya, ingrese con ella; si usted no la creó, avise a su organización o al SERVIU de su región.';
+
+/**
+ * Inserts an account after checking that neither its e-mail nor its RUT has one (one account per RUT:
+ * a worker's account reaches their roster entries by RUT). The unique indexes settle a race between two
+ * sign-ups; either refusal comes back as a message next to its field.
+ */
+export async function insertAccount(
+  tx: DbOrTx,
+  values: { email: string; name: string; rut: string; passwordHash: string; role: Role; emailVerified: Date | null },
+): Promise<SessionUser> {
+  const taken = async () => {
+    const fieldErrors: Record<string, string> = {};
+    const [byEmail] = await tx.select({ id: users.id }).from(users).where(sql`lower(${users.email}) = ${values.email}`).limit(1);
+    if (byEmail) fieldErrors.email = EMAIL_TAKEN_MESSAGE;
+    const [byRut] = await tx.select({ id: users.id }).from(users).where(eq(users.rut, values.rut)).limit(1);
+    if (byRut) fieldErrors.rut = RUT_TAKEN_MESSAGE;
+    return Object.keys(fieldErrors).length > 0 ? new DomainError('Revise los campos marcados.', fieldErrors) : null;
+  };
+  const before = await taken();
+  if (before) throw before;
+  const [created] = await tx
+    .insert(users)
+    .values(values)
+    .onConflictDoNothing()
+    .returning({ id: users.id, email: users.email, name: users.name, role: users.role, regionCode: users.regionCode, rut: users.rut });
+  if (!created) throw (await taken()) ?? new DomainError('Revise los campos marcados.', { email: EMAIL_TAKEN_MESSAGE });
   return created;
 }
 

@@ -54,9 +54,12 @@ async function selectedProject() {
   await tx((t) => confirmSelectionRun(t, minvu, { runId: run.id, resolutionNumber: `R-${runs}`, resolutionDate: '2026-11-20' }));
   const applicationId = applications[0]!.id;
   const entries = await handle.db.select().from(rosterEntries).where(eq(rosterEntries.applicationId, applicationId)).orderBy(rosterEntries.lastNames);
-  const email = `familia.${runs}@prueba.cl`;
-  const [w] = await handle.db.insert(users).values({ email, name: 'Familia de prueba', role: 'worker', rut: entries[0]!.rut }).returning();
-  const worker: SessionUser = { id: w!.id, email, name: w!.name, role: 'worker', regionCode: null, rut: w!.rut };
+  // One account per RUT: each test call lists the same families, so the first call's account serves them all.
+  const [existing] = await handle.db.select().from(users).where(eq(users.rut, entries[0]!.rut));
+  const [w] = existing
+    ? [existing]
+    : await handle.db.insert(users).values({ email: `familia.${runs}@prueba.cl`, name: 'Familia de prueba', role: 'worker', rut: entries[0]!.rut }).returning();
+  const worker: SessionUser = { id: w!.id, email: w!.email, name: w!.name, role: 'worker', regionCode: null, rut: w!.rut };
   return { applicationId, entries, worker };
 }
 

@@ -51,7 +51,7 @@ beforeAll(async () => {
           situation: 'dominio',
           address: 'Camino Los Castaños 1234',
           rolAvaluo: '123-45',
-          dominio: { conservador: 'Santiago', fojas: '1234', numero: '567', anio: 2019, certificateIssuedOn: '2026-11-10' },
+          dominio: { conservador: 'Santiago', fojas: '1234', numero: '567', anio: 2019 },
         },
         convenio: {
           landCession: 'si',
@@ -59,15 +59,17 @@ beforeAll(async () => {
           unionWorkers: 2,
           nonUnionWorkers: 1,
           contributions: [],
+          builder: { name: 'Constructora Demo SpA', rut: builderRut, registryNumber: 'RNC-5678' },
+          postSaleReport: true,
+          technicalSupport: 'Oficina técnica de la empresa.',
+        },
+        comite: {
           committee: [
             { name: 'Carolina Vega', rut: rut(10_111_222), side: 'empleador', position: 'Gerenta' },
             { name: 'Juan Rojas', rut: rut(12_333_444), side: 'organizacion', position: 'Presidente' },
           ],
-          builder: { name: 'Constructora Demo SpA', rut: builderRut, registryNumber: 'RNC-5678' },
-          postSaleReport: true,
-          technicalSupport: 'Oficina técnica de la empresa.',
-          gantt: [{ title: 'Permiso de edificación', startOn: '2027-01-10', endOn: '2027-03-30' }],
         },
+        gantt: { gantt: [{ title: 'Permiso de edificación', startOn: '2027-01-10', endOn: '2027-03-30' }] },
       },
     })
     .where(eq(applications.id, ids['PVT-DEMO-0002']!));
@@ -188,6 +190,8 @@ describe('review file contents', () => {
     expect(committee.problem).toContain('el grupo postulante');
     const land = items.find((i) => i.id === 'terreno.dominio')!;
     expect(land.details.join(' ')).toContain('fojas 1234 N° 567 del año 2019');
+    // The issue date is the uploaded certificate's, the only one the file carries.
+    expect(land.details).toContain('Certificado emitido el 10-11-2026.');
     expect(land.documents.map((d) => d.fileName)).toEqual(['certificado.pdf']);
     // The current version of the Convenio, not the first.
     expect(items.find((i) => i.id === 'convenio.documento')!.documents.map((d) => [d.fileName, d.version, d.kind])).toEqual([['convenio-v2.pdf', 2, 'pdf']]);
@@ -240,7 +244,7 @@ describe('antecedent checklist (pure)', () => {
   const empty = { total: 0, union: 0, nonUnion: 0, incorporated: 0, ruts: new Set<string>() };
 
   it('reads sections defensively and marks everything missing on an empty file', () => {
-    for (const sections of [{}, null, 'texto', { convenio: 'x', terreno: [], proyecto: { typologies: 'no' } }, { convenio: { committee: [null, 3, 'a'], gantt: {} } }]) {
+    for (const sections of [{}, null, 'texto', { convenio: 'x', terreno: [], proyecto: { typologies: 'no' } }, { comite: { committee: [null, 3, 'a'] }, gantt: { gantt: {} } }, { comite: 'x', gantt: [1] }]) {
       const groups = buildAntecedentChecklist({ sections, slots: [], documentsById: new Map(), dwellings: [], roster: empty, invitedBuilder: null });
       const states = groups.flatMap((g) => g.items.map((i) => i.state));
       expect(states).not.toContain('presente');

@@ -29,7 +29,7 @@ import type { RuleResult } from '@/lib/domain/explain';
 import { formatRut } from '@/lib/domain/rut';
 import { formatClp, formatUf } from '@/lib/format';
 import { applicationStatusLabels } from '@/lib/labels';
-import { committeeSideLabels, committeeSides, contributionPartyLabels, projectTypeLabels } from '@/lib/validations/sections';
+import { committeeSideLabels, committeeSides, contributionPartyLabels, projectTypeLabels, sortDwellingLines } from '@/lib/validations/sections';
 import { loadApplication } from './application-access';
 import type { ApplicationAccess } from './application-access';
 import { listDocumentSlots } from './documents';
@@ -306,7 +306,8 @@ export function buildAntecedentChecklist(input: ChecklistInput): AntecedentGroup
   } else if (situation === 'dominio') {
     const dominio = record(terreno?.dominio);
     const inscription = inscriptionText(dominio);
-    const issued = text(dominio?.certificateIssuedOn);
+    // The issue date is the uploaded certificate's (one source of truth), its age judged by the slot's rule.
+    const issued = certificate?.current?.issuedOn ?? '';
     const doc = slotState(certificate);
     const state: AntecedentState = doc.state !== 'presente' ? doc.state : inscription ? 'presente' : 'problema';
     land.push(
@@ -395,7 +396,7 @@ export function buildAntecedentChecklist(input: ChecklistInput): AntecedentGroup
 
   const projectType = text(proyecto?.projectType);
   const typologies = list(proyecto?.typologies);
-  const dwellings = input.dwellings.filter((d) => d.count > 0).sort((a, b) => a.band - b.band);
+  const dwellings = sortDwellingLines(input.dwellings.filter((d) => d.count > 0));
   const projectComplete = Boolean(projectType) && typologies.length > 0 && dwellings.length > 0;
   agreement.push(
     item(
@@ -437,7 +438,8 @@ export function buildAntecedentChecklist(input: ChecklistInput): AntecedentGroup
     ),
   );
 
-  const committee = list(convenio?.committee);
+  const committeeSection = sectionOf(input.sections, 'comite');
+  const committee = list(committeeSection?.committee);
   const missingSides = committeeSides.filter((side) => !committee.some((m) => text(m.side) === side));
   const outsideRoster = committee.filter((m) => text(m.side) === 'grupo' && !input.roster.ruts.has(text(m.rut)));
   agreement.push(
@@ -451,9 +453,9 @@ export function buildAntecedentChecklist(input: ChecklistInput): AntecedentGroup
         return `${text(m.name)} (RUT ${rutText(m.rut)}) — ${side}${position ? `, ${position}` : ''}.`;
       }),
       committee.length === 0
-        ? convenio
+        ? committeeSection
           ? 'No se registraron integrantes del Comité de Proyecto.'
-          : noSection
+          : 'La sección «Comité de Proyecto» no se completó.'
         : missingSides.length > 0
           ? `Falta un integrante de: ${missingSides.map((s) => committeeSideLabels[s].toLowerCase()).join(', ')}.`
           : `Integrante(s) del grupo que no están en la nómina activa: ${outsideRoster.map((m) => text(m.name)).join(', ')}.`,
@@ -495,7 +497,7 @@ export function buildAntecedentChecklist(input: ChecklistInput): AntecedentGroup
     ),
   );
 
-  const gantt = list(convenio?.gantt);
+  const gantt = list(sectionOf(input.sections, 'gantt')?.gantt);
   const ganttSlot = takeSlot('carta_gantt');
   const ganttDocs = docsOf(ganttSlot);
   const starts = gantt.map((g) => text(g.startOn)).filter(Boolean).sort();
@@ -553,7 +555,13 @@ export function buildAntecedentChecklist(input: ChecklistInput): AntecedentGroup
 
 // ——— history ———
 
-const sectionLabels: Record<string, string> = { proyecto: 'Proyecto', convenio: 'Convenio de Trabajo', terreno: 'Terreno' };
+const sectionLabels: Record<string, string> = {
+  proyecto: 'Proyecto',
+  gantt: 'Carta Gantt',
+  convenio: 'Convenio de Trabajo',
+  comite: 'Comité de Proyecto',
+  terreno: 'Terreno',
+};
 const partyLabels: Record<string, string> = { organizacion: 'la organización', empleador: 'el empleador' };
 const participantLabels: Record<string, string> = { employerId: 'Empleador', sponsorId: 'Entidad patrocinante', builderId: 'Constructora' };
 
@@ -718,7 +726,7 @@ export async function getReviewFile(user: SessionUser, id: string): Promise<Revi
       .select({ band: applicationDwellings.band, count: applicationDwellings.count, priceUf: applicationDwellings.priceUf })
       .from(applicationDwellings)
       .where(eq(applicationDwellings.applicationId, applicationId))
-      .orderBy(asc(applicationDwellings.band)),
+      .orderBy(asc(applicationDwellings.band), asc(applicationDwellings.priceUf)),
     db
       .select()
       .from(rosterEntries)

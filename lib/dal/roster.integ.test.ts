@@ -38,6 +38,7 @@ import {
   removeRosterEntry,
   revalidateRosterImport,
   rosterRutIndexViolation,
+  setRosterImportRowExcluded,
   updateRosterEntry,
 } from './roster';
 
@@ -199,6 +200,32 @@ describe('adding, editing and removing a worker', () => {
     expect(await activeRuts(applicationId)).toEqual(['12345678-5']);
   });
 
+  it('applies the band requirements the file import applies, with the message next to the field', async () => {
+    const leader = people['dirigente@demo.cl']!;
+    const applicationId = await newDraft('PVT-TEST-BAND');
+    // Band 1 asks for RSH up to 50% (seed 003): 70% is refused, as the import refuses it.
+    const fresh = (overrides: Parameters<typeof worker>[0]) => entryOf(worker({ rut: formatRut(rut(20_222_333)), ...overrides }));
+    const error = await inTx((tx) => addRosterEntry(tx, leader, { applicationId, entry: fresh({ rshPercentile: '70' }) })).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(DomainError);
+    expect((error as DomainError).message).toBe('Juan Andrés Pérez Soto no cumple un requisito del tramo 1: revise los campos marcados, o asígnele otro tramo.');
+    expect((error as DomainError).fieldErrors).toEqual({ 'entry.rshPercentile': 'El tramo 1 exige RSH hasta el 50%; el trabajador está en el tramo 70%.' });
+    // Too little savings for band 2: both requirements, each next to its own field.
+    const twice = await inTx((tx) =>
+      addRosterEntry(tx, leader, { applicationId, entry: fresh({ band: '2', rshPercentile: '70', savingsUf: '60', savingsDepositedUf: '20' }) }),
+    ).catch((e: unknown) => e);
+    expect(Object.keys((twice as DomainError).fieldErrors ?? {}).sort()).toEqual(['entry.savingsDepositedUf', 'entry.savingsUf']);
+    expect(await activeRuts(applicationId)).toEqual([]);
+
+    // The same rule when editing: a worker who met band 1 cannot be moved to band 2 without band 2's savings.
+    const { entryId } = await inTx((tx) => addRosterEntry(tx, leader, { applicationId, entry: fresh({}) }));
+    const current = await getRosterEntry(leader, applicationId, entryId);
+    const edit = await inTx((tx) =>
+      updateRosterEntry(tx, leader, { applicationId, entryId, expectedStamp: current.stamp, entry: { ...current.entry, band: 2 } }),
+    ).catch((e: unknown) => e);
+    expect((edit as DomainError).fieldErrors?.['entry.savingsUf']).toMatch(/tramo 2/);
+    expect((await getRosterEntry(leader, applicationId, entryId)).entry.band).toBe(1);
+  });
+
   it('translates the database’s one-RUT-per-call refusal when two saves race', async () => {
     const error = await handle.db
       .insert(rosterEntries)
@@ -260,7 +287,9 @@ describe('importing a roster file', () => {
     const view = await getPendingRosterImport(leader(), applicationId);
     const error = await inTx((tx) => acceptRosterImport(tx, leader(), { applicationId, importId, rosterStamp: view!.rosterStamp })).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(DomainError);
-    expect((error as Error).message).toBe('Quedan 4 filas con errores. Corríjalas antes de reemplazar la nómina; las filas correctas siguen guardadas.');
+    expect((error as Error).message).toBe(
+      'Quedan 4 filas con errores. Corríjalas o quítelas de la importación antes de reemplazar la nómina; las filas correctas siguen guardadas.',
+    );
     const [stored] = await handle.db.select().from(rosterImports).where(eq(rosterImports.id, importId));
     expect(stored!.status).toBe('pendiente');
     expect(await activeRuts(applicationId)).toEqual([]);
@@ -359,6 +388,84 @@ describe('importing a roster file', () => {
   });
 });
 
+describe('dropping rows from a pending import', () => {
+  const leader = () => people['dirigente@demo.cl']!;
+
+  it('drops the rows that cannot be fixed here, undoes a drop, and accepts the rest; nothing valid is lost', async () => {
+    // The file's workers were imported into another draft above; that draft lets them go first.
+    const [earlier] = await handle.db.select({ id: applications.id }).from(applications).where(eq(applications.number, 'PVT-TEST-IMPORT'));
+    await handle.db.delete(rosterEntries).where(eq(rosterEntries.applicationId, earlier!.id));
+    const applicationId = await newDraft('PVT-TEST-DROP');
+    // The worker of row 3 is already in the roster, meeting band 1 (RSH 50%); the file has them at 70%.
+    const row3 = ROSTER_FIXTURE_ENTRIES[1]!;
+    await inTx((tx) => addRosterEntry(tx, leader(), { applicationId, entry: { ...row3, rshPercentile: 50 } }));
+    const bytes = readFileSync(path.join(FIXTURES, 'nomina-con-errores.csv'));
+    const { importId } = await inTx((tx) => importRosterFile(tx, leader(), { applicationId, fileName: 'nomina-con-errores.csv', bytes }));
+
+    // Dropping the duplicate of row 9 clears row 9 too.
+    const afterDuplicate = await inTx((tx) => setRosterImportRowExcluded(tx, leader(), { applicationId, importId, rowNumber: 13, excluded: true }));
+    expect(afterDuplicate).toEqual({ rows: 20, rowsWithErrors: 2, excluded: 1, importable: false });
+    expect((await lastAudit('roster.import.exclude_row'))!.after).toMatchObject({ importId, rowNumber: 13, excluded: 1 });
+    await inTx((tx) => setRosterImportRowExcluded(tx, leader(), { applicationId, importId, rowNumber: 3, excluded: true }));
+    // Undo: the row comes back with its error, then goes again.
+    expect(await inTx((tx) => setRosterImportRowExcluded(tx, leader(), { applicationId, importId, rowNumber: 3, excluded: false }))).toMatchObject({
+      rowsWithErrors: 2,
+      excluded: 1,
+    });
+    expect((await lastAudit('roster.import.include_row'))!.after).toMatchObject({ rowNumber: 3 });
+    await inTx((tx) => setRosterImportRowExcluded(tx, leader(), { applicationId, importId, rowNumber: 3, excluded: true }));
+    // A dropped row cannot be corrected until it is brought back.
+    await expect(
+      inTx((tx) => revalidateRosterImport(tx, leader(), { applicationId, importId, edits: [{ rowNumber: 3, column: 'rshPercentile', value: '40' }] })),
+    ).rejects.toThrow('La fila 3 está quitada de la importación: vuelva a incluirla para corregirla.');
+    const last = await inTx((tx) => setRosterImportRowExcluded(tx, leader(), { applicationId, importId, rowNumber: 4, excluded: true }));
+    expect(last).toEqual({ rows: 20, rowsWithErrors: 0, excluded: 3, importable: true });
+
+    const view = await getPendingRosterImport(leader(), applicationId);
+    expect(view!.rowsWithErrors).toEqual([]);
+    expect(view!.excludedRows.map((r) => [r.rowNumber, r.keepsCurrentWorker])).toEqual([
+      [3, true],
+      [4, false],
+      [13, false],
+    ]);
+    // Row 3's worker stays as they are in the roster; nobody is removed.
+    expect(view!.diff!.removed).toEqual([]);
+    expect(view!.diff!.unchanged).toBe(1);
+    expect(view!.diff!.added).toHaveLength(17);
+
+    const summary = await inTx((tx) => acceptRosterImport(tx, leader(), { applicationId, importId, rosterStamp: view!.rosterStamp }));
+    expect(summary).toEqual({ added: 17, removed: 0, modified: 0, unchanged: 1, total: 18 });
+    const exported = await getRosterForExport(leader(), applicationId);
+    expect(exported.entries.find((e) => e.rut === row3.rut)).toMatchObject({ rshPercentile: 50 });
+    // Row 13 repeated row 9's RUT: row 9 was imported once, row 13 not at all.
+    expect(exported.entries.filter((e) => e.rut === ROSTER_FIXTURE_ENTRIES[7]!.rut)).toHaveLength(1);
+    expect(exported.entries.map((e) => e.rut)).not.toContain(ROSTER_FIXTURE_ENTRIES[11]!.rut);
+    expect((await lastAudit('roster.import.accept'))!.after).toMatchObject({ excludedRows: [3, 4, 13], total: 18 });
+  });
+
+  it('does not accept an import whose rows were all dropped', async () => {
+    const applicationId = await newDraft('PVT-TEST-DROP-ALL');
+    const csv =
+      'RUT,Nombres,Apellidos,Socio del sindicato,Tramo RSH,Integrantes del hogar,Ingreso mensual del hogar,Ahorro UF,Ahorro depositado UF,Tramo de vivienda\n' +
+      `${rut(20_111_222)},Ana,Díaz,Sí,70,3,850000,55,30,1\n`;
+    const { importId } = await inTx((tx) => importRosterFile(tx, leader(), { applicationId, fileName: 'una.csv', bytes: new TextEncoder().encode(csv) }));
+    expect(await inTx((tx) => setRosterImportRowExcluded(tx, leader(), { applicationId, importId, rowNumber: 2, excluded: true }))).toEqual({
+      rows: 1,
+      rowsWithErrors: 0,
+      excluded: 1,
+      importable: false,
+    });
+    const view = await getPendingRosterImport(leader(), applicationId);
+    await expect(inTx((tx) => acceptRosterImport(tx, leader(), { applicationId, importId, rosterStamp: view!.rosterStamp }))).rejects.toThrow(
+      'No queda ninguna fila para importar: vuelva a incluir alguna fila o descarte la planilla.',
+    );
+    // Another organisation cannot touch it.
+    await expect(
+      inTx((tx) => setRosterImportRowExcluded(tx, people['dirigente.norte@demo.cl']!, { applicationId, importId, rowNumber: 2, excluded: false })),
+    ).rejects.toBeInstanceOf(NotFoundError);
+  });
+});
+
 describe('scope: roster reads, import and export', () => {
   it('answers "not found" to another organisation, and to a worker, for reads, import and export', async () => {
     const applicationId = ids['PVT-DEMO-0001']!;
@@ -410,7 +517,7 @@ describe('incorporation of each worker', () => {
     const maria = people['trabajador@demo.cl']!;
     const view = await getWorkerIncorporation(maria, applicationId);
     expect(view).toMatchObject({ firstName: 'María', confirmedAt: null, blockedReason: null });
-    expect(view.summary).toMatchObject({ projectName: 'Condominio Los Aromos', comunaName: 'Puente Alto', band: 1, priceUf: '1200.00' });
+    expect(view.summary).toMatchObject({ projectName: 'Condominio Los Aromos', comunaName: 'Puente Alto', band: 1, pricesUf: ['1200.00'], dwellingsInBand: 1 });
 
     expect(await inTx((tx) => confirmIncorporationOnline(tx, maria, { applicationId, accepted: true }))).toEqual({ alreadyConfirmed: false });
     const mine = await entryIdOf(15_111_222);
@@ -451,7 +558,7 @@ describe('incorporation of each worker', () => {
     expect(JSON.stringify(audit)).not.toContain(token);
 
     const view = await getIncorporationLink(token);
-    expect(view).toMatchObject({ state: 'valido', firstName: 'Pedro', summary: { projectName: 'Condominio Los Aromos', band: 2, priceUf: '1600.00' } });
+    expect(view).toMatchObject({ state: 'valido', firstName: 'Pedro', summary: { projectName: 'Condominio Los Aromos', band: 2, pricesUf: ['1600.00'] } });
     expect(JSON.stringify(view)).not.toMatch(/González|16\.?222\.?333|pedro\.gonzalez/);
 
     expect(await inTx((tx) => confirmIncorporationByToken(tx, token))).toEqual({ firstName: 'Pedro' });
@@ -520,7 +627,12 @@ describe('incorporation of each worker', () => {
     const maria = await entryIdOf(15_111_222);
     const current = await getRosterEntry(leader, applicationId, maria.id);
     const result = await inTx((tx) =>
-      updateRosterEntry(tx, leader, { applicationId, entryId: maria.id, expectedStamp: current.stamp, entry: { ...current.entry, band: 2, savingsUf: '80' } }),
+      updateRosterEntry(tx, leader, {
+        applicationId,
+        entryId: maria.id,
+        expectedStamp: current.stamp,
+        entry: { ...current.entry, band: 2, savingsUf: '80', savingsDepositedUf: '40' },
+      }),
     );
     expect(result.incorporationReset).toBe(true);
     expect((await entryIdOf(15_111_222)).incorporationConfirmedAt).toBeNull();

@@ -13,7 +13,7 @@ import { now } from '@/lib/clock';
 import type { ZoneId } from '@/lib/domain/call-parameters';
 import type { FileChange } from '@/lib/domain/edit-window';
 import type { RuleResult } from '@/lib/domain/explain';
-import { formatRut } from '@/lib/domain/rut';
+import { formatRut, normalizeRut } from '@/lib/domain/rut';
 import { checkWorker, checkWorkerRsh, checkWorkerSavingsDeposited, checkWorkerSavingsMin } from '@/lib/domain/worker-eligibility';
 import { zoneForComuna } from '@/lib/domain/zones';
 import { ROSTER_COLUMN_BY_KEY, ROSTER_COLUMN_KEYS } from '@/lib/roster/columns';
@@ -33,6 +33,7 @@ import type {
   TDiscardRosterImport,
   TRemoveRosterEntry,
   TRevalidateRosterImport,
+  TSetRosterImportRowExcluded,
   TUpdateRosterEntry,
 } from '@/lib/validations/roster';
 import { assertCanEditSection, assertEditWindow, bumpVersion, canEditSection, getEditWindow, loadApplication } from './application-access';
@@ -358,10 +359,32 @@ export async function assertRosterReadable(user: SessionUser, applicationId: str
 
 // ── Single-worker changes ──────────────────────────────────────────────────────────────────────────
 
-/** Adds a worker to the roster of a draft the user's union owns (never during a correction: replacements do that). */
+/**
+ * The band requirements of one worker typed by hand, with the same rules engine check the file import
+ * applies (rosterEligibilityChecker): each failing requirement as a message next to its field.
+ */
+function assertMeetsBand(access: ApplicationAccess, entry: TRosterEntryInput): void {
+  const problems = rosterEligibilityChecker(access)(entry);
+  if (problems.length === 0) return;
+  const fieldErrors: Record<string, string> = {};
+  for (const problem of problems) {
+    const key = `entry.${problem.column}`;
+    fieldErrors[key] = fieldErrors[key] ? `${fieldErrors[key]} ${problem.message}` : problem.message;
+  }
+  throw new DomainError(
+    `${fullName(entry)} no cumple ${problems.length === 1 ? 'un requisito' : 'requisitos'} del tramo ${entry.band}: revise los campos marcados, o asígnele otro tramo.`,
+    fieldErrors,
+  );
+}
+
+/**
+ * Adds a worker to the roster of a draft the user's union owns, if they meet the requirements of their
+ * band (never during a correction: replacements do that).
+ */
 export async function addRosterEntry(tx: DbOrTx, user: SessionUser, input: TAddRosterEntry): Promise<{ entryId: string }> {
   const access = await loadForRosterChange(tx, user, input.applicationId, 'composicion_nomina');
   await assertRutAvailable(tx, access, input.entry.rut);
+  assertMeetsBand(access, input.entry);
   await bumpVersion(tx, access.application.id, null);
   const [row] = await withRutIndex(() =>
     tx
@@ -379,9 +402,10 @@ export async function addRosterEntry(tx: DbOrTx, user: SessionUser, input: TAddR
 }
 
 /**
- * Changes a worker's data, in the draft or during the correction of observations (then not the RUT:
- * another RUT is another person, which only a replacement may bring). `expectedStamp` is the content
- * the user edited: if someone changed the worker meanwhile, nothing is overwritten (ConflictError).
+ * Changes a worker's data, under the same band requirements as adding one, in the draft or during the
+ * correction of observations (then not the RUT: another RUT is another person, which only a replacement
+ * may bring). `expectedStamp` is the content the user edited: if someone changed the worker meanwhile,
+ * nothing is overwritten (ConflictError).
  */
 export async function updateRosterEntry(
   tx: DbOrTx,
@@ -406,6 +430,7 @@ export async function updateRosterEntry(
     if (!window.open) throw new DomainError(window.reason, { 'entry.rut': window.reason });
     await assertRutAvailable(tx, access, input.entry.rut, row.id);
   }
+  assertMeetsBand(access, input.entry);
   await bumpVersion(tx, access.application.id, null);
   const reset = incorporationReset(before, input.entry);
   await withRutIndex(() =>
@@ -456,6 +481,8 @@ interface StoredImportRow {
   cellErrors: RosterRowError[];
   /** Cell errors plus the checks across rows, other applications and band requirements, at the last validation. */
   errors: RosterRowError[];
+  /** Dropped from the import by the user (and restorable): not checked against the other rows, not imported. */
+  excluded?: boolean;
 }
 
 interface StoredImport {
@@ -514,18 +541,52 @@ async function rutsInOtherApplications(db: DbOrTx, access: ApplicationAccess, ru
   return new Set(rows.map((row) => row.rut));
 }
 
-/** Re-runs the checks across rows against the database as it is now. */
+/**
+ * Re-runs the checks across rows against the database as it is now. Rows the user dropped are left
+ * out of the comparison (a dropped duplicate no longer makes its twin fail) and keep only their own
+ * cell errors.
+ */
 async function crossValidate(db: DbOrTx, access: ApplicationAccess, rows: readonly StoredImportRow[]): Promise<StoredImportRow[]> {
-  const ruts = rows.flatMap((row) => (row.entry ? [row.entry.rut] : []));
+  const included = rows.filter((row) => !row.excluded);
+  const ruts = included.flatMap((row) => (row.entry ? [row.entry.rut] : []));
   const validated = validateRosterRows(
-    rows.map((row): RosterRow => ({ rowNumber: row.rowNumber, values: row.values, entry: row.entry ?? undefined, errors: row.cellErrors })),
+    included.map((row): RosterRow => ({ rowNumber: row.rowNumber, values: row.values, entry: row.entry ?? undefined, errors: row.cellErrors })),
     { rutsInOtherApplications: await rutsInOtherApplications(db, access, ruts), checkEligibility: rosterEligibilityChecker(access) },
   );
-  return rows.map((row, index) => ({ ...row, errors: validated[index]!.errors }));
+  const errorsByRow = new Map(validated.map((row) => [row.rowNumber, row.errors]));
+  return rows.map((row) => ({ ...row, errors: row.excluded ? row.cellErrors : (errorsByRow.get(row.rowNumber) ?? row.cellErrors) }));
 }
 
+/** Whether the rows the user kept can all be imported (at least one, none with errors). */
 function isImportable(rows: readonly StoredImportRow[]): boolean {
-  return isRosterImportable(rows.map((row) => ({ rowNumber: row.rowNumber, values: row.values, entry: row.entry ?? undefined, errors: row.errors })));
+  return isRosterImportable(
+    rows.filter((row) => !row.excluded).map((row) => ({ rowNumber: row.rowNumber, values: row.values, entry: row.entry ?? undefined, errors: row.errors })),
+  );
+}
+
+/** The RUT a row names, read even when other cells of the row are wrong. */
+function rowRut(row: StoredImportRow): string | null {
+  return row.entry?.rut ?? normalizeRut(row.values.rut);
+}
+
+/**
+ * What accepting would make the roster: the rows kept, plus — for each dropped row naming a worker who
+ * is already in the roster and not among the kept rows — that worker as they are now. Dropping a row
+ * means «do not take this row from the file»; it never removes a valid worker already in the roster.
+ */
+function incomingRoster(rows: readonly StoredImportRow[], current: readonly RosterEntryRow[]): { incoming: TRosterEntryInput[]; keptCurrent: Set<string> } {
+  const kept = rows.filter((row) => !row.excluded && row.entry).map((row) => row.entry!);
+  const keptRuts = new Set(kept.map((entry) => entry.rut));
+  const droppedRuts = new Set(rows.filter((row) => row.excluded).flatMap((row) => rowRut(row) ?? []));
+  const keptCurrent = new Set<string>();
+  const incoming = [...kept];
+  for (const worker of current) {
+    if (droppedRuts.has(worker.rut) && !keptRuts.has(worker.rut)) {
+      incoming.push(toEntry(worker));
+      keptCurrent.add(worker.rut);
+    }
+  }
+  return { incoming, keptCurrent };
 }
 
 /** The cells of one row read again with the roster schema, as the file import reads them. */
@@ -574,7 +635,8 @@ async function loadPendingImport(tx: DbOrTx, applicationId: string, importId: st
 }
 
 function countErrors(rows: readonly StoredImportRow[]) {
-  return { total: rows.length, withErrors: rows.filter((row) => row.errors.length > 0 || !row.entry).length };
+  const kept = rows.filter((row) => !row.excluded);
+  return { total: rows.length, excluded: rows.length - kept.length, withErrors: kept.filter((row) => row.errors.length > 0 || !row.entry).length };
 }
 
 /**
@@ -632,14 +694,24 @@ export interface RosterDiffDto {
   unchanged: number;
 }
 
+/** A row the user dropped from the pending import; it can be brought back. */
+export interface ExcludedImportRowDto {
+  rowNumber: number;
+  values: Record<RosterColumnKey, string>;
+  /** The row names a worker already in the roster: accepting keeps that worker as they are now. */
+  keepsCurrentWorker: boolean;
+}
+
 export interface RosterImportDto {
   id: string;
   fileName: string;
   createdAt: Date;
   ignoredColumns: string[];
   totalRows: number;
-  /** Only the rows that still have errors, in file order. */
+  /** Only the kept rows that still have errors, in file order. */
   rowsWithErrors: ImportRowDto[];
+  /** The rows the user dropped, in file order. */
+  excludedRows: ExcludedImportRowDto[];
   importable: boolean;
   /** What accepting would change, once every row is valid. */
   diff: RosterDiffDto | null;
@@ -683,6 +755,7 @@ export async function getPendingRosterImport(user: SessionUser, applicationId: s
   const rows = await crossValidate(db, access, stored.rows);
   const importable = isImportable(rows);
   const current = await activeRows(db, access.application.id);
+  const { incoming, keptCurrent } = incomingRoster(rows, current);
   return {
     id: row.id,
     fileName: row.fileName,
@@ -690,10 +763,13 @@ export async function getPendingRosterImport(user: SessionUser, applicationId: s
     ignoredColumns: stored.ignoredColumns,
     totalRows: rows.length,
     rowsWithErrors: rows
-      .filter((r) => r.errors.length > 0 || !r.entry)
+      .filter((r) => !r.excluded && (r.errors.length > 0 || !r.entry))
       .map((r) => ({ rowNumber: r.rowNumber, values: r.values, errors: r.errors })),
+    excludedRows: rows
+      .filter((r) => r.excluded)
+      .map((r) => ({ rowNumber: r.rowNumber, values: r.values, keepsCurrentWorker: keptCurrent.has(rowRut(r) ?? '') })),
     importable,
-    diff: importable ? diffDto(current, rows.map((r) => r.entry!)) : null,
+    diff: importable ? diffDto(current, incoming) : null,
     rosterStamp: rosterStamp(current.map(toEntry)),
     zoneKnown: zoneOf(access) !== null,
   };
@@ -713,6 +789,7 @@ export async function revalidateRosterImport(
   for (const edit of input.edits) {
     const target = byNumber.get(edit.rowNumber);
     if (!target) throw new DomainError(`La fila ${edit.rowNumber} no está en la planilla importada.`);
+    if (target.excluded) throw new DomainError(`La fila ${edit.rowNumber} está quitada de la importación: vuelva a incluirla para corregirla.`);
     const value = edit.value.trim();
     if (target.values[edit.column] === value) continue;
     target.values = { ...target.values, [edit.column]: value };
@@ -733,9 +810,10 @@ export async function revalidateRosterImport(
 }
 
 /**
- * Replaces the roster with a pending import, in one transaction, only when every row is valid against
- * the database as it is now. Workers are matched by RUT: unchanged ones keep their row (and their
- * incorporation), changed ones are updated, missing ones removed, new ones added.
+ * Replaces the roster with a pending import, in one transaction, only when every row the user kept is
+ * valid against the database as it is now (dropped rows are not imported; a dropped row naming a worker
+ * already in the roster keeps that worker unchanged). Workers are matched by RUT: unchanged ones keep
+ * their row (and their incorporation), changed ones are updated, missing ones removed, new ones added.
  */
 export async function acceptRosterImport(
   tx: DbOrTx,
@@ -749,8 +827,10 @@ export async function acceptRosterImport(
     const { withErrors } = countErrors(rows);
     throw new DomainError(
       withErrors === 1
-        ? 'Queda 1 fila con errores. Corríjala antes de reemplazar la nómina; las filas correctas siguen guardadas.'
-        : `Quedan ${withErrors} filas con errores. Corríjalas antes de reemplazar la nómina; las filas correctas siguen guardadas.`,
+        ? 'Queda 1 fila con errores. Corríjala o quítela de la importación antes de reemplazar la nómina; las filas correctas siguen guardadas.'
+        : withErrors === 0
+          ? 'No queda ninguna fila para importar: vuelva a incluir alguna fila o descarte la planilla.'
+          : `Quedan ${withErrors} filas con errores. Corríjalas o quítelas de la importación antes de reemplazar la nómina; las filas correctas siguen guardadas.`,
     );
   }
   const current = await tx
@@ -762,7 +842,7 @@ export async function acceptRosterImport(
     throw new ConflictError(
       'La nómina cambió mientras usted revisaba la planilla (otra persona o pestaña la modificó). Revise nuevamente los cambios antes de aceptar; la planilla sigue guardada.',
     );
-  const incoming = rows.map((r) => r.entry!);
+  const { incoming } = incomingRoster(rows, current);
   const diff = diffRoster(current.map(toEntry), incoming);
   const currentByRut = new Map(current.map((r) => [r.rut, r]));
 
@@ -813,12 +893,45 @@ export async function acceptRosterImport(
       fileName: row.fileName,
       sha256: row.sha256,
       ...summary,
+      excludedRows: rows.filter((r) => r.excluded).map((r) => r.rowNumber),
       addedRuts: diff.added.map((e) => e.rut),
       removedRuts: diff.removed.map((e) => e.rut),
       modifiedFields: diff.modified.map((m) => ({ rut: m.rut, fields: m.changes.map((c) => c.field) })),
     },
   });
   return summary;
+}
+
+/**
+ * Drops one row from a pending import, or brings it back, and validates the import again: a duplicate,
+ * a RUT of another application of the call or a worker who does not meet their band can be left out
+ * right there, and the rest accepted. The row stays in the stored import (nothing typed is lost).
+ */
+export async function setRosterImportRowExcluded(
+  tx: DbOrTx,
+  user: SessionUser,
+  input: TSetRosterImportRowExcluded,
+): Promise<{ rows: number; rowsWithErrors: number; excluded: number; importable: boolean }> {
+  const access = await loadForRosterChange(tx, user, input.applicationId, 'composicion_nomina');
+  const { row, stored } = await loadPendingImport(tx, access.application.id, input.importId, true);
+  const target = stored.rows.find((r) => r.rowNumber === input.rowNumber);
+  if (!target) throw new DomainError(`La fila ${input.rowNumber} no está en la planilla importada.`);
+  const changed = Boolean(target.excluded) !== input.excluded;
+  const rows = await crossValidate(
+    tx,
+    access,
+    stored.rows.map((r) => (r.rowNumber === input.rowNumber ? { ...r, excluded: input.excluded } : r)),
+  );
+  await tx.update(rosterImports).set({ rows: { ...stored, rows } satisfies StoredImport }).where(eq(rosterImports.id, row.id));
+  const counts = countErrors(rows);
+  if (changed)
+    await writeAudit(tx, user, {
+      action: input.excluded ? 'roster.import.exclude_row' : 'roster.import.include_row',
+      entityType: 'application',
+      entityId: access.application.id,
+      after: { importId: row.id, rowNumber: input.rowNumber, rut: rowRut(target), rows: counts.total, excluded: counts.excluded, rowsWithErrors: counts.withErrors },
+    });
+  return { rows: counts.total, rowsWithErrors: counts.withErrors, excluded: counts.excluded, importable: isImportable(rows) };
 }
 
 /** Drops a pending import without touching the roster. */

@@ -14,7 +14,7 @@ import { observationSectionPages } from '@/lib/validations/observations';
 import { partyLabels } from '@/lib/validations/sections';
 import { canEditSection, getEditWindow } from './application-access';
 import type { ApplicationAccess, Party } from './application-access';
-import { getRosterCounts, groupMembersOutsideRoster, landCertificateAge, readStoredSection } from './application-sections';
+import { getRosterCounts, groupMembersOutsideRoster, readStoredSection } from './application-sections';
 import { getApplicationWorkspace } from './application-workspace';
 import { listDocumentSlots } from './documents';
 import type { DocumentSlotStatus } from './documents';
@@ -23,15 +23,17 @@ import type { EligibilityDto } from './eligibility';
 import { listPinnedObservations } from './observation-targets';
 import type { PinnedObservationDto } from './observation-targets';
 
-export type SectionStatusId = 'proyecto' | 'convenio' | 'terreno' | 'nomina' | 'documentos';
+export type SectionStatusId = 'proyecto' | 'gantt' | 'convenio' | 'terreno' | 'nomina' | 'comite' | 'documentos';
 
 export type SectionStatus = { id: string; title: string; href: string; owner: Party; status: TaskStatus; missing: string[] };
 
 const sectionMeta: { id: SectionStatusId; title: string; path: string; owner: Party }[] = [
   { id: 'proyecto', title: 'Proyecto', path: '/proyecto', owner: 'patrocinante' },
+  { id: 'gantt', title: 'Carta Gantt', path: '/carta-gantt', owner: 'patrocinante' },
   { id: 'convenio', title: 'Convenio de Trabajo', path: '/convenio', owner: 'empleador' },
   { id: 'terreno', title: 'Terreno', path: '/terreno', owner: 'empleador' },
   { id: 'nomina', title: 'Nómina de postulantes', path: '/nomina', owner: 'organizacion' },
+  { id: 'comite', title: 'Comité de Proyecto', path: '/comite', owner: 'organizacion' },
   // Each party uploads its own documents; the union files the whole application, so it answers for the set.
   { id: 'documentos', title: 'Documentos', path: '/documentos', owner: 'organizacion' },
 ];
@@ -110,18 +112,28 @@ async function computeStatuses(
       missing.push(`El convenio indica ${nonUnion} trabajadores que no son socios y la nómina tiene ${roster.nonUnion}.`);
     if (dwellingTotal > 0 && union + nonUnion !== dwellingTotal)
       missing.push(`El convenio considera ${union + nonUnion} trabajadores y el proyecto tiene ${dwellingTotal} viviendas.`);
-    for (const name of groupMembersOutsideRoster(stored, roster.ruts))
-      missing.push(`${name} figura en el Comité de Proyecto por el grupo postulante, pero no está en la nómina.`);
     return { status: missing.length === 0 ? 'completo' : 'en_progreso', missing };
   };
 
-  const land = (): Omit<SectionStatus, 'id' | 'title' | 'href' | 'owner'> => {
-    const stored = readStoredSection(access, 'terreno');
-    if (!stored) return { status: 'no_iniciado', missing: ['Falta indicar la situación del terreno.'] };
-    const age = landCertificateAge(stored, access.call.parameters, at);
-    const missing = age && !age.ok ? [age.message] : [];
+  const committee = (): Omit<SectionStatus, 'id' | 'title' | 'href' | 'owner'> => {
+    const stored = readStoredSection(access, 'comite');
+    if (!stored) return { status: 'no_iniciado', missing: ['Falta registrar a los integrantes del Comité de Proyecto.'] };
+    const missing = groupMembersOutsideRoster(stored, roster.ruts).map(
+      (name) => `${name} figura en el Comité de Proyecto por el grupo postulante, pero no está en la nómina.`,
+    );
     return { status: missing.length === 0 ? 'completo' : 'en_progreso', missing };
   };
+
+  const gantt = (): Omit<SectionStatus, 'id' | 'title' | 'href' | 'owner'> =>
+    readStoredSection(access, 'gantt')
+      ? { status: 'completo', missing: [] }
+      : { status: 'no_iniciado', missing: ['Falta la carta Gantt del proyecto, con sus hitos y fechas.'] };
+
+  // The title certificate's age is the document slot's rule (Documentos): checked once, there.
+  const land = (): Omit<SectionStatus, 'id' | 'title' | 'href' | 'owner'> =>
+    readStoredSection(access, 'terreno')
+      ? { status: 'completo', missing: [] }
+      : { status: 'no_iniciado', missing: ['Falta indicar la situación del terreno.'] };
 
   const rosterStatus = (): Omit<SectionStatus, 'id' | 'title' | 'href' | 'owner'> => {
     if (roster.total === 0) return { status: 'no_iniciado', missing: ['Falta cargar la nómina de trabajadores postulantes.'] };
@@ -141,7 +153,9 @@ async function computeStatuses(
 
   const compute: Record<SectionStatusId, () => Omit<SectionStatus, 'id' | 'title' | 'href' | 'owner'>> = {
     proyecto: project,
+    gantt,
     convenio: agreement,
+    comite: committee,
     terreno: land,
     nomina: rosterStatus,
     documentos: documentsStatus,
@@ -230,7 +244,7 @@ export async function getApplicationOverview(user: SessionUser, id: string): Pro
         const definition = documentSlotById(slot.slot);
         return definition ? canUploadSlot(definition, access.parties) : access.parties.includes(slot.owner);
       });
-    else editable = canEditSection(access, s.id as 'proyecto' | 'convenio' | 'terreno' | 'nomina');
+    else editable = canEditSection(access, s.id as Exclude<SectionStatusId, 'documentos'>);
     const ownerLabel = s.id === 'documentos' ? 'cada parte sube sus propios documentos' : partyLabels[s.owner];
     return { ...s, ownerLabel, readOnly: !(canEdit && editable && window.open), observations: pinned.get(s.id as SectionStatusId) ?? [] };
   });

@@ -129,21 +129,23 @@ async function buildValidApplication(): Promise<BuiltApplication> {
           unionWorkers: 5,
           nonUnionWorkers: 0,
           contributions: [],
+          builder: { name: 'Constructora Demo SpA', rut: demoRut(77_222_444), registryNumber: 'RNC-5678' },
+          postSaleReport: true,
+          technicalSupport: 'Apoyo de la oficina técnica del empleador.',
+        },
+        comite: {
           committee: [
             { name: 'Carolina Vega', rut: demoRut(9_111_222), side: 'empleador', position: 'Gerenta' },
             { name: 'Juan Rojas', rut: demoRut(12_333_444), side: 'organizacion', position: 'Presidente' },
             { name: 'Trabajador Uno', rut: workers[0]!.rut, side: 'grupo', position: '' },
           ],
-          builder: { name: 'Constructora Demo SpA', rut: demoRut(77_222_444), registryNumber: 'RNC-5678' },
-          postSaleReport: true,
-          technicalSupport: 'Apoyo de la oficina técnica del empleador.',
-          gantt: [{ title: 'Permiso de edificación', startOn: '2027-01-10', endOn: '2027-03-30' }],
         },
+        gantt: { gantt: [{ title: 'Permiso de edificación', startOn: '2027-01-10', endOn: '2027-03-30' }] },
         terreno: {
           situation: 'dominio',
           address: 'Camino Los Aromos 123, Puente Alto',
           rolAvaluo: '1234-5',
-          dominio: { conservador: 'Puente Alto', fojas: '123', numero: '456', anio: 2020, certificateIssuedOn: '2026-11-17' },
+          dominio: { conservador: 'Puente Alto', fojas: '123', numero: '456', anio: 2020 },
         },
       },
     })
@@ -311,7 +313,7 @@ describe('submitApplication', () => {
     expect(row!.submissionHash).toBe(snapshotHash(row!.submissionSnapshot));
     expect(row!.submissionHash).toBe(createHash('sha256').update(canonicalJson(row!.submissionSnapshot)).digest('hex'));
     const snapshot = row!.submissionSnapshot as Record<string, unknown> & {
-      application: { version: number };
+      application: { version: number; sections: Record<string, Record<string, unknown[]>> };
       roster: unknown[];
       documents: { sha256: string }[];
       call: { parametersVersion: number };
@@ -319,6 +321,10 @@ describe('submitApplication', () => {
       approvals: unknown[];
     };
     expect(snapshot.application.version).toBe(version);
+    // The committee and the Gantt chart are frozen as their own sections.
+    expect(snapshot.application.sections.comite!.committee).toHaveLength(3);
+    expect(snapshot.application.sections.gantt!.gantt).toHaveLength(1);
+    expect(snapshot.application.sections.convenio).not.toHaveProperty('committee');
     expect(snapshot.roster).toHaveLength(5);
     expect(snapshot.documents.map((d) => d.sha256).sort()).toEqual(Object.values(app.documentHashes).sort());
     expect(snapshot.call.parametersVersion).toBe(1);
@@ -414,10 +420,6 @@ describe('submitApplication', () => {
     const app = await buildValidApplication();
     // Issued 28 days before today: it serves today, not three days later (the call allows 30 days).
     await handle.db.update(documents).set({ issuedOn: '2026-10-25' }).where(and(eq(documents.applicationId, app.id), eq(documents.slot, 'certificado_dominio')));
-    const [row] = await handle.db.select({ sections: applications.sections }).from(applications).where(eq(applications.id, app.id));
-    const sections = row!.sections as { terreno: { dominio: Record<string, unknown> } };
-    sections.terreno.dominio.certificateIssuedOn = '2026-10-25';
-    await handle.db.update(applications).set({ sections }).where(eq(applications.id, app.id));
     await approveBoth(app.id);
     setClock(new Date('2026-11-26T15:00:00Z'));
     const error = await submitError(orgRep(), app.id);
@@ -458,6 +460,7 @@ describe('receipt and public verification', () => {
     expect(text).toContain(app.number);
     expect(text).toContain('22 de noviembre de 2026, 12:00 (hora de Chile)');
     for (const hash of Object.values(app.documentHashes)) expect(text).toContain(`SHA-256: ${hash}`);
+    expect(text).toMatch(/Viviendas del proyecto\nTramo\nViviendas\nPrecio por vivienda\nTramo 1\n1\n1\.200 UF\nTramo 2\n4\n1\.600 UF\nTotal\n5/);
     expect(text.replace(/\n/g, '')).toContain(`/verificar/${app.number}?c=${receiptVerificationCode(result.submissionHash)}`);
     // The seeded demo worker is not in this roster: to them the receipt does not exist.
     await expect(getSubmissionReceipt(people['trabajador@demo.cl']!, app.id)).rejects.toBeInstanceOf(NotFoundError);

@@ -141,6 +141,7 @@ const ZSubmissionSnapshot = z.object({
   organization: z.object({ name: z.string(), rut: z.string() }),
   rosterSummary: ZRosterSummary,
   documents: z.array(ZSnapshotDocument),
+  dwellings: z.array(z.object({ band: z.number(), count: z.number(), priceUf: z.string() })).optional(),
 });
 export type SubmissionSnapshotSummary = z.output<typeof ZSubmissionSnapshot>;
 
@@ -229,7 +230,7 @@ async function buildSubmissionSnapshot(
     .select({ band: applicationDwellings.band, count: applicationDwellings.count, priceUf: applicationDwellings.priceUf })
     .from(applicationDwellings)
     .where(eq(applicationDwellings.applicationId, application.id))
-    .orderBy(asc(applicationDwellings.band));
+    .orderBy(asc(applicationDwellings.band), asc(applicationDwellings.priceUf), asc(applicationDwellings.count));
   const roster = await tx
     .select()
     .from(rosterEntries)
@@ -519,7 +520,7 @@ export async function getSubmissionReview(user: SessionUser, applicationId: stri
     .select({ band: applicationDwellings.band, count: applicationDwellings.count, priceUf: applicationDwellings.priceUf })
     .from(applicationDwellings)
     .where(eq(applicationDwellings.applicationId, application.id))
-    .orderBy(asc(applicationDwellings.band));
+    .orderBy(asc(applicationDwellings.band), asc(applicationDwellings.priceUf), asc(applicationDwellings.count));
   const blockers = submissionBlockers({ access, at, ...parts });
   const approvalParty = approvalPartyOf(access, user);
   const blockingApproval = submissionBlockers({ access, at, ...parts }, { includeApprovals: false });
@@ -717,6 +718,7 @@ export function receiptDataFromSnapshot(snapshot: SubmissionSnapshotSummary, sub
     organization: snapshot.organization,
     submittedAt: new Date(snapshot.submittedAt),
     documents: snapshot.documents.map((d) => ({ typeLabel: d.label, fileName: d.fileName, sha256: d.sha256 })),
+    dwellings: snapshot.dwellings?.filter((d) => d.count > 0) ?? [],
     roster: { total: roster.total, byBand: roster.byBand, unionMembers: roster.unionMembers, nonUnionMembers: roster.nonUnionMembers },
     verificationUrl: receiptVerificationUrl(snapshot.application.number, submissionHash),
   };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { callParameters2022 } from '@/db/seed/call-parameters-2022';
-import { ZApplicationCheckRequest, checkApplication } from './application-check';
+import { ZApplicationCheckRequest, checkApplication, dwellingPriceProblem } from './application-check';
 import type { DwellingType } from './application-check';
 import type { Band } from './call-parameters';
 import { computeCheckDigit } from './rut';
@@ -82,6 +82,22 @@ describe('checkApplication', () => {
     expect(checkApplication({ zone: 'norte', dwellings, roster, params }).rules.filter((r) => r.id === 'dwellings.price_band').every((r) => r.ok)).toBe(true);
   });
 
+  it('counts several lines of one band together (seed 003: band 3 at 1.800 and 2.000 UF)', () => {
+    const { roster } = project(2, 6, 2);
+    const dwellings: DwellingType[] = [
+      { band: 1, count: 2, priceUf: '1200' },
+      { band: 2, count: 6, priceUf: '1600' },
+      { band: 3, count: 1, priceUf: '1800' },
+      { band: 3, count: 1, priceUf: '2000' },
+    ];
+    const check = checkApplication({ zone: 'centro', dwellings, roster, params });
+    expect(check.rules.filter((r) => !r.ok)).toEqual([]);
+    expect(check.rules.filter((r) => r.id === 'dwellings.price_band')).toHaveLength(4);
+    // Three band-3 lines make band 3 three of eleven: over its 20%.
+    const more = checkApplication({ zone: 'centro', dwellings: [...dwellings, { band: 3, count: 1, priceUf: '2100' }], roster, params });
+    expect(more.rules.find((r) => r.id === 'composition.band3_max')!.ok).toBe(false);
+  });
+
   it('reports the failing workers with their reasons', () => {
     const { dwellings, roster } = project(2, 6, 2);
     roster[0] = entry(0, 1, { rshPercentile: 60 });
@@ -124,6 +140,16 @@ describe('checkApplication', () => {
       ['roster.replacements_max', true],
       ['replacement.band_requirements', true],
     ]);
+  });
+
+  it('dwellingPriceProblem says why a line’s price does not fit its band in the zone, or nothing when it does', () => {
+    expect(dwellingPriceProblem({ band: 3, priceUf: '1800' }, 'centro', params)).toBeNull();
+    expect(dwellingPriceProblem({ band: 3, priceUf: '2200' }, 'centro', params)).toBeNull();
+    expect(dwellingPriceProblem({ band: 2, priceUf: '1700' }, 'centro', params)).toBe(
+      'El precio de 1.700 UF corresponde al tramo 3 en la zona centro, no al tramo 2 (más de 1.200 UF y hasta 1.600 UF).',
+    );
+    expect(dwellingPriceProblem({ band: 1, priceUf: '1250' }, 'norte', params)).toBeNull();
+    expect(dwellingPriceProblem({ band: 3, priceUf: '2300' }, 'centro', params)).toMatch(/supera el precio máximo del tramo 3.*El tramo 3 en la zona centro va más de 1\.600 UF y hasta 2\.200 UF\./);
   });
 
   it('ZApplicationCheckRequest validates the request body', () => {

@@ -12,7 +12,7 @@ import { checkNonUnionShare, checkReplacements, checkRutUnique } from './roster-
 import type { Replacement } from './roster-rules';
 import { checkWorker, ZRosterEntry } from './worker-eligibility';
 import type { RosterEntry, WorkerCheck } from './worker-eligibility';
-import { bandForPrice } from './zones';
+import { bandForPrice, bandRanges } from './zones';
 
 export type DwellingType = { band: Band; count: number; priceUf: DecimalInput };
 
@@ -63,6 +63,23 @@ export function checkDwellingPrices(zone: ZoneId, dwellings: ReadonlyArray<Dwell
       { line: index + 1, declaredBand: line.band, priceBand: lookup.band ?? 'ninguno', priceUf: String(line.priceUf), count: line.count },
     );
   });
+}
+
+/**
+ * Why a dwelling line's price does not fit the band it is declared in, for the project form (the field's
+ * message), or null when it fits: the same reading as the «dwellings.price_band» rule.
+ */
+export function dwellingPriceProblem(line: { band: Band; priceUf: DecimalInput }, zone: ZoneId, params: TCallParameters): string | null {
+  const lookup = bandForPrice(line.priceUf, zone, params);
+  if (lookup.band === line.band) return null;
+  const range = bandRanges(zone, params).find((r) => r.band === line.band)!;
+  const expected =
+    line.band === 1
+      ? `hasta ${formatUf(range.maxUf)}`
+      : `más de ${formatUf(range.minExclusiveUf)} y hasta ${formatUf(range.maxUf)}`;
+  const zoneLabel = params.zones[zone].label.toLowerCase();
+  if (lookup.band === null) return `${lookup.message} El tramo ${line.band} en la ${zoneLabel} va ${expected}.`;
+  return `El precio de ${formatUf(line.priceUf)} corresponde al tramo ${lookup.band} en la ${zoneLabel}, no al tramo ${line.band} (${expected}).`;
 }
 
 export function checkApplication(input: ApplicationCheckInput): ApplicationCheck {

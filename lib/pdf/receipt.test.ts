@@ -53,6 +53,19 @@ describe('renderApplicationReceipt', () => {
     expect(text).toContain('https://portal.example.cl/verificar/PVT-2026-000123?c=8f3a9c2e');
   });
 
+  it('lists every dwelling line, several in one band at different prices, with the total', async () => {
+    const dwellings = [
+      { band: 1, count: 30, priceUf: '1200' },
+      { band: 2, count: 78, priceUf: '1600' },
+      { band: 3, count: 6, priceUf: '1800' },
+      { band: 3, count: 6, priceUf: '2000.5' },
+    ];
+    const [text = ''] = await readPdfText(await renderApplicationReceipt(sample({ dwellings })));
+    expect(text).toMatch(/Viviendas del proyecto\nTramo\nViviendas\nPrecio por vivienda\nTramo 1\n30\n1\.200 UF\nTramo 2\n78\n1\.600 UF\nTramo 3\n6\n1\.800 UF\nTramo 3\n6\n2\.000,5 UF\nTotal\n120/);
+    const [without = ''] = await readPdfText(await renderApplicationReceipt(sample()));
+    expect(without).not.toContain('Viviendas del proyecto');
+  });
+
   it('uses the winter offset of Chile (UTC-4) in July', async () => {
     const [text = ''] = await readPdfText(await renderApplicationReceipt(sample({ submittedAt: new Date('2026-07-01T18:00:00Z') })));
     expect(text).toContain('1 de julio de 2026, 14:00 (hora de Chile)');

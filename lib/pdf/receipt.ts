@@ -18,6 +18,8 @@ export interface ApplicationReceiptData {
   organization: { name: string; /** normalised, `76543210-3` */ rut: string };
   submittedAt: Date;
   documents: readonly ReceiptDocument[];
+  /** The project's dwelling lines (band, count, price in UF as a decimal string); several per band are allowed. */
+  dwellings?: readonly { band: number; count: number; priceUf: string }[];
   roster: {
     total: number;
     byBand: { 1: number; 2: number; 3: number };
@@ -30,6 +32,7 @@ export interface ApplicationReceiptData {
 
 const QR_SIZE = 104;
 const number = new Intl.NumberFormat('es-CL');
+const uf = new Intl.NumberFormat('es-CL', { maximumFractionDigits: 2 });
 
 function checkData(data: ApplicationReceiptData): void {
   const { roster } = data;
@@ -106,6 +109,21 @@ export async function renderApplicationReceipt(data: ApplicationReceiptData): Pr
     `Se deja constancia de que la organización indicada envió su postulación, con los antecedentes y la nómina que se detallan, el ${submitted}.`,
     { align: 'justify', after: 14 },
   );
+
+  const dwellings = data.dwellings ?? [];
+  if (dwellings.length > 0) {
+    const total = dwellings.reduce((sum, line) => sum + line.count, 0);
+    writer.heading('Viviendas del proyecto');
+    writer.table(
+      ['Tramo', 'Viviendas', 'Precio por vivienda'],
+      [
+        ...dwellings.map((line) => [`Tramo ${line.band}`, number.format(line.count), `${uf.format(Number(line.priceUf))} UF`]),
+        ['Total', number.format(total), ''],
+      ],
+      { size: 9.5, align: ['left', 'right', 'right'] },
+    );
+    writer.moveDown(4);
+  }
 
   const { roster } = data;
   writer.heading('Nómina de postulantes');

@@ -82,8 +82,15 @@ const FIELD_LABELS: Record<SectionKey, Record<string, string>> = {
     'typologies.#.areaM2': 'Superficie (m²)',
     'typologies.#.bedrooms': 'Dormitorios',
     'dwellings.#': 'Tramo {band}',
-    'dwellings.#.count': 'Viviendas',
-    'dwellings.#.priceUf': 'Precio por vivienda (UF)',
+    'dwellings.#.#': 'línea {n}',
+    'dwellings.#.#.count': 'Viviendas',
+    'dwellings.#.#.priceUf': 'Precio por vivienda (UF)',
+  },
+  gantt: {
+    'gantt.#': 'Carta Gantt, hito {n}',
+    'gantt.#.title': 'Hito',
+    'gantt.#.startOn': 'Inicio planificado',
+    'gantt.#.endOn': 'Término planificado',
   },
   convenio: {
     landCession: 'Cesión del terreno al grupo',
@@ -95,21 +102,19 @@ const FIELD_LABELS: Record<SectionKey, Record<string, string>> = {
     'contributions.#.description': 'Aporte',
     'contributions.#.materialization': 'Cómo y cuándo se materializa',
     'contributions.#.amountUf': 'Valor estimado (UF)',
-    'committee.#': 'Comité de Proyecto, integrante {n}',
-    'committee.#.name': 'Nombre completo',
-    'committee.#.rut': 'RUT',
-    'committee.#.side': 'Representa a',
-    'committee.#.position': 'Cargo o función',
     builder: 'Constructora',
     'builder.name': 'Nombre o razón social',
     'builder.rut': 'RUT',
     'builder.registryNumber': 'N° de inscripción en el Registro Nacional de Contratistas',
     postSaleReport: 'Obligación de exigir el informe de post venta y calidad de la construcción',
     technicalSupport: 'Apoyo técnico que aporta el empleador',
-    'gantt.#': 'Carta Gantt, hito {n}',
-    'gantt.#.title': 'Hito',
-    'gantt.#.startOn': 'Inicio planificado',
-    'gantt.#.endOn': 'Término planificado',
+  },
+  comite: {
+    'committee.#': 'Comité de Proyecto, integrante {n}',
+    'committee.#.name': 'Nombre completo',
+    'committee.#.rut': 'RUT',
+    'committee.#.side': 'Representa a',
+    'committee.#.position': 'Cargo o función',
   },
   terreno: {
     situation: 'Situación del terreno',
@@ -172,18 +177,22 @@ const FIELD_FORMATS: Record<SectionKey, Record<string, Formatter>> = {
     comunaCode: (value, context) => context.comunaName(value) ?? value,
     projectType: (value) => projectTypeLabels[value as keyof typeof projectTypeLabels] ?? value,
     'typologies.#.areaM2': decimal,
-    'dwellings.#.priceUf': decimal,
+    'dwellings.#.#.priceUf': decimal,
+  },
+  gantt: {
+    'gantt.#.startOn': date,
+    'gantt.#.endOn': date,
   },
   convenio: {
     landCession: yesNo,
     postSaleReport: yesNo,
     'contributions.#.party': (value) => contributionPartyLabels[value as keyof typeof contributionPartyLabels] ?? value,
     'contributions.#.amountUf': decimal,
+    'builder.rut': rut,
+  },
+  comite: {
     'committee.#.rut': rut,
     'committee.#.side': (value) => committeeSideLabels[value as keyof typeof committeeSideLabels] ?? value,
-    'builder.rut': rut,
-    'gantt.#.startOn': date,
-    'gantt.#.endOn': date,
   },
   terreno: {
     situation: (value) => landSituationLabels[value] ?? value,
@@ -251,9 +260,13 @@ function sectionContent(state: FileState, section: SectionKey): unknown {
     comunaCode: state.comunaCode,
     projectType: own.projectType ?? null,
     typologies: own.typologies ?? [],
-    // Keyed by band, so a band that appears or disappears does not shift the others.
+    // Keyed by band, so a band that appears or disappears does not shift the others; a band may have
+    // several lines (prices), listed in the order stored.
     dwellings: Object.fromEntries(
-      state.dwellings.filter((d) => d.count > 0).map((d) => [String(d.band), { count: d.count, priceUf: d.priceUf }]),
+      [...new Set(state.dwellings.filter((d) => d.count > 0).map((d) => d.band))].map((band) => [
+        String(band),
+        state.dwellings.filter((d) => d.band === band && d.count > 0).map((d) => ({ count: d.count, priceUf: d.priceUf })),
+      ]),
     ),
   };
 }
@@ -284,7 +297,7 @@ function compareOrder(a: readonly number[], b: readonly number[]): number {
   return a.length - b.length;
 }
 
-/** Every field of Proyecto, Convenio de Trabajo and Terreno whose shown value differs, with before → after, in the forms' order. */
+/** Every field of the applicant's sections whose shown value differs, with before → after, in the forms' order. */
 export function diffSectionFields(before: FileState, after: FileState, context: DiffContext): FieldChange[] {
   const changes: FieldChange[] = [];
   for (const section of sectionKeys) {

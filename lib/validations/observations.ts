@@ -26,16 +26,27 @@ export const observationSectionLabels: Record<ObservationSection, string> = {
 };
 
 /** The pages of the applicant's file; each observed section is corrected in one of them. */
-export const OBSERVATION_PAGES = ['proyecto', 'convenio', 'terreno', 'nomina', 'documentos'] as const;
+export const OBSERVATION_PAGES = ['proyecto', 'gantt', 'convenio', 'terreno', 'nomina', 'comite', 'documentos'] as const;
 export type ObservationPage = (typeof OBSERVATION_PAGES)[number];
 
-/** Where each observed section is corrected: typologies in Proyecto; committee, contributions and Gantt in the Convenio. */
+/** The path segment of each page under /portal/postulaciones/[id]. */
+export const observationPagePaths: Record<ObservationPage, string> = {
+  proyecto: 'proyecto',
+  gantt: 'carta-gantt',
+  convenio: 'convenio',
+  terreno: 'terreno',
+  nomina: 'nomina',
+  comite: 'comite',
+  documentos: 'documentos',
+};
+
+/** Where each observed section is corrected: typologies in Proyecto; contributions in the Convenio; committee and Gantt in their own sections. */
 export const observationSectionPages: Record<ObservationSection, ObservationPage> = {
   proyecto: 'proyecto',
   tipologias: 'proyecto',
-  gantt: 'convenio',
+  gantt: 'gantt',
   nomina: 'nomina',
-  comite: 'convenio',
+  comite: 'comite',
   terreno: 'terreno',
   aportes: 'convenio',
   convenio: 'convenio',

@@ -52,29 +52,40 @@ export const emailField = z
 
 export const PASSWORD_MIN_LENGTH = 10;
 
+const accountFields = {
+  name: z.string().trim().min(3, 'Ingrese su nombre completo.').max(120, 'El nombre no puede superar 120 caracteres.'),
+  rut: rutField('Ingrese su RUT.'),
+  email: emailField,
+  password: z
+    .string()
+    .min(PASSWORD_MIN_LENGTH, `La contraseña debe tener al menos ${PASSWORD_MIN_LENGTH} caracteres.`)
+    .max(200, 'La contraseña no puede superar 200 caracteres.'),
+  passwordConfirmation: z.string().min(1, 'Repita la contraseña.'),
+};
+
+const passwordsMatch = {
+  path: ['passwordConfirmation'],
+  message: 'Las contraseñas no coinciden. Escríbala de nuevo.',
+  when: (payload: { value: unknown }) => {
+    const value = payload.value as { password?: unknown; passwordConfirmation?: unknown };
+    return typeof value.password === 'string' && typeof value.passwordConfirmation === 'string' && value.passwordConfirmation.length > 0;
+  },
+};
+
 /** Sign-up of a union leader, or of an invitee arriving with an invitation token (the role then comes from the invitation). */
 export const ZSignUp = z
-  .object({
-    name: z.string().trim().min(3, 'Ingrese su nombre completo.').max(120, 'El nombre no puede superar 120 caracteres.'),
-    rut: rutField('Ingrese su RUT.'),
-    email: emailField,
-    password: z
-      .string()
-      .min(PASSWORD_MIN_LENGTH, `La contraseña debe tener al menos ${PASSWORD_MIN_LENGTH} caracteres.`)
-      .max(200, 'La contraseña no puede superar 200 caracteres.'),
-    passwordConfirmation: z.string().min(1, 'Repita la contraseña.'),
-    invitationToken: z.string().trim().max(100).optional(),
-  })
-  .refine((data) => data.password === data.passwordConfirmation, {
-    path: ['passwordConfirmation'],
-    message: 'Las contraseñas no coinciden. Escríbala de nuevo.',
-    when: (payload) => {
-      const value = payload.value as { password?: unknown; passwordConfirmation?: unknown };
-      return typeof value.password === 'string' && typeof value.passwordConfirmation === 'string' && value.passwordConfirmation.length > 0;
-    },
-  });
+  .object({ ...accountFields, invitationToken: z.string().trim().max(100).optional() })
+  .refine((data) => data.password === data.passwordConfirmation, passwordsMatch);
 export type TSignUpInput = z.input<typeof ZSignUp>;
 export type TSignUp = z.output<typeof ZSignUp>;
+
+/**
+ * Sign-up of an applicant worker («Soy trabajador/a postulante»): the account reaches the roster entries
+ * with the same RUT, so the RUT's check digit matters most here.
+ */
+export const ZWorkerSignUp = z.object(accountFields).refine((data) => data.password === data.passwordConfirmation, passwordsMatch);
+export type TWorkerSignUpInput = z.input<typeof ZWorkerSignUp>;
+export type TWorkerSignUp = z.output<typeof ZWorkerSignUp>;
 
 function isRealDate(value: string): boolean {
   const [y, m, d] = value.split('-').map(Number);

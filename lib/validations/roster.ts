@@ -62,6 +62,15 @@ export const ZRevalidateRosterImport = z.object({
 });
 export type TRevalidateRosterImport = z.output<typeof ZRevalidateRosterImport>;
 
+/** Drop one row of a pending import (excluded: true) or bring it back (false). */
+export const ZSetRosterImportRowExcluded = z.object({
+  applicationId: ZId,
+  importId: ZId,
+  rowNumber: z.number().int().min(1),
+  excluded: z.boolean(),
+});
+export type TSetRosterImportRowExcluded = z.output<typeof ZSetRosterImportRowExcluded>;
+
 export const ZAcceptRosterImport = z.object({ applicationId: ZId, importId: ZId, rosterStamp: ZStamp });
 export type TAcceptRosterImport = z.output<typeof ZAcceptRosterImport>;
 

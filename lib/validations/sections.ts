@@ -1,5 +1,6 @@
 /**
- * Schemas of the application's sections (Proyecto, Convenio de Trabajo, Terreno), shared by the form
+ * Schemas of the application's sections (Proyecto, Carta Gantt, Convenio de Trabajo, Comité de Proyecto,
+ * Terreno), shared by the form
  * (zodResolver) and the server action. Form values are the strings the browser holds; the parsed output
  * is what is stored under `applications.sections[<key>]` (numbers, normalised RUTs and decimals).
  * Contents: seed 003, «Requisitos de postulación» (Convenio de Trabajo) and «Antecedentes de postulación».
@@ -8,7 +9,7 @@ import Decimal from 'decimal.js';
 import { z } from 'zod';
 import { formatRut, normalizeRut, parseRut, rutErrorMessage } from '@/lib/domain/rut';
 
-export const sectionKeys = ['proyecto', 'convenio', 'terreno'] as const;
+export const sectionKeys = ['proyecto', 'gantt', 'convenio', 'comite', 'terreno'] as const;
 export type SectionKey = (typeof sectionKeys)[number];
 
 // ——— shared field helpers ———
@@ -145,38 +146,55 @@ export const ZTypology = z.object({
   bedrooms: wholeNumber({ required: 'Indique cuántos dormitorios tiene.', range: 'Los dormitorios deben ser un número entero entre 1 y 6.' }, 1, 6),
 });
 
+export const dwellingBands = ['1', '2', '3'] as const;
+
+/**
+ * One line of dwellings: a band, how many and their price. A project may have several lines in the
+ * same band at different prices (seed 003's financing tables show two band-3 prices in the centro zone).
+ * A line left with no count and no price is an unused row of the form and parses to null.
+ */
 export const ZDwellingLine = z
   .object({
-    band: z.union([z.literal(1), z.literal(2), z.literal(3)]),
+    band: z.string(),
     count: z.string(),
     priceUf: z.string(),
   })
   .transform((line, ctx) => {
-    const countText = line.count.trim();
-    let count = 0;
-    if (countText !== '') {
-      if (!/^\d+$/.test(countText) || Number(countText) > 300) {
-        ctx.addIssue({ code: 'custom', path: ['count'], message: `La cantidad de viviendas del tramo ${line.band} debe ser un número entero entre 0 y 300.` });
-        return z.NEVER;
-      }
-      count = Number(countText);
-    }
-    if (count === 0) return { band: line.band, count: 0, priceUf: null };
-    if (line.priceUf.trim() === '') {
-      ctx.addIssue({ code: 'custom', path: ['priceUf'], message: `Indique el precio en UF de las viviendas del tramo ${line.band}.` });
+    const countText = line.count.trim().replace(/\./g, '');
+    const priceText = line.priceUf.trim();
+    if ((countText === '' || countText === '0') && priceText === '') return null;
+    if (!(dwellingBands as readonly string[]).includes(line.band)) {
+      ctx.addIssue({ code: 'custom', path: ['band'], message: 'Elija el tramo de estas viviendas.' });
       return z.NEVER;
     }
-    const price = normalizeDecimalText(line.priceUf);
+    const band = Number(line.band) as 1 | 2 | 3;
+    if (!/^\d+$/.test(countText) || Number(countText) < 1 || Number(countText) > 300) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['count'],
+        message: countText === '' ? `Indique cuántas viviendas del tramo ${band} tienen este precio.` : `La cantidad de viviendas debe ser un número entero entre 1 y 300.`,
+      });
+      return z.NEVER;
+    }
+    const count = Number(countText);
+    if (priceText === '') {
+      ctx.addIssue({ code: 'custom', path: ['priceUf'], message: `Indique el precio en UF de estas viviendas del tramo ${band}.` });
+      return z.NEVER;
+    }
+    const price = normalizeDecimalText(priceText);
     if (price === null || new Decimal(price).lte(0)) {
-      ctx.addIssue({ code: 'custom', path: ['priceUf'], message: `El precio del tramo ${line.band} debe ser un número mayor que 0 (por ejemplo, 1.200 o 1200,5).` });
+      ctx.addIssue({ code: 'custom', path: ['priceUf'], message: 'El precio debe ser un número mayor que 0 (por ejemplo, 1.200 o 1200,5).' });
       return z.NEVER;
     }
     if (decimalPlaces(price) > 2 || new Decimal(price).gt(10000)) {
-      ctx.addIssue({ code: 'custom', path: ['priceUf'], message: `El precio del tramo ${line.band} debe tener como máximo 2 decimales y no superar 10.000 UF.` });
+      ctx.addIssue({ code: 'custom', path: ['priceUf'], message: 'El precio debe tener como máximo 2 decimales y no superar 10.000 UF.' });
       return z.NEVER;
     }
-    return { band: line.band, count, priceUf: price };
+    return { band, count, priceUf: price };
   });
+export type DwellingLineData = NonNullable<z.output<typeof ZDwellingLine>>;
+
+export const MAX_DWELLING_LINES = 12;
 
 export const ZProjectSection = z
   .object({
@@ -184,16 +202,28 @@ export const ZProjectSection = z
     comunaCode: z.string().trim().regex(/^\d{5}$/, 'Elija la comuna donde está el terreno.'),
     projectType: z.enum(projectTypes, { error: 'Elija el tipo de proyecto.' }),
     typologies: z.array(ZTypology).min(1, 'Agregue al menos una tipología de vivienda.').max(20, 'Puede registrar hasta 20 tipologías.'),
-    dwellings: z.array(ZDwellingLine).length(3),
+    dwellings: z.array(ZDwellingLine).max(MAX_DWELLING_LINES, `Puede registrar hasta ${MAX_DWELLING_LINES} líneas de viviendas.`),
   })
   .superRefine((value, ctx) => {
-    const total = value.dwellings.reduce((sum, line) => sum + line.count, 0);
-    if (total === 0)
-      ctx.addIssue({ code: 'custom', path: ['dwellings'], message: 'Indique cuántas viviendas tiene el proyecto en al menos un tramo.' });
-    value.dwellings.forEach((line, index) => {
-      if (line.band !== index + 1) ctx.addIssue({ code: 'custom', path: ['dwellings', index, 'count'], message: 'Tramo inesperado.' });
-    });
-  });
+    const lines = value.dwellings.flatMap((line, index) => (line ? [{ ...line, index }] : []));
+    if (lines.length === 0)
+      ctx.addIssue({ code: 'custom', path: ['dwellings'], message: 'Indique cuántas viviendas tiene el proyecto, con su tramo y su precio.' });
+    // Two lines of the same band and price are one line: their counts belong together.
+    const seen = new Map<string, number>();
+    for (const line of lines) {
+      const key = `${line.band}:${line.priceUf}`;
+      const first = seen.get(key);
+      if (first !== undefined)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['dwellings', line.index, 'priceUf'],
+          message: `La línea ${first + 1} ya tiene viviendas del tramo ${line.band} a este precio: sume la cantidad en esa línea.`,
+        });
+      else seen.set(key, line.index);
+    }
+  })
+  // Unused rows are dropped; each line keeps the row of the form it came from, for messages next to it.
+  .transform((value) => ({ ...value, dwellings: value.dwellings.flatMap((line, formIndex) => (line ? [{ ...line, formIndex }] : [])) }));
 export type ProjectFormValues = z.input<typeof ZProjectSection>;
 export type ProjectSectionData = z.output<typeof ZProjectSection>;
 /** What is stored under sections.proyecto (name, comuna and dwellings live in their own columns and rows). */
@@ -264,7 +294,6 @@ export const ZWorkAgreementSection = z
       300,
     ),
     contributions: z.array(ZContribution).max(30, 'Puede registrar hasta 30 aportes.'),
-    committee: z.array(ZCommitteeMember).max(20, 'Puede registrar hasta 20 integrantes.'),
     builder: z.object({
       name: requiredText('Escriba el nombre de la empresa constructora.', 160),
       rut: rutField('Escriba el RUT de la empresa constructora.'),
@@ -274,13 +303,28 @@ export const ZWorkAgreementSection = z
       message: 'El convenio debe incluir la obligación de exigir a la constructora el informe «Mecanismo de Post Venta y Calidad de la Construcción».',
     }),
     technicalSupport: requiredText('Describa el apoyo técnico que aporta el empleador al proyecto.', 4000),
-    gantt: z.array(ZGanttMilestone).min(1, 'Agregue al menos un hito a la carta Gantt del proyecto.').max(60, 'Puede registrar hasta 60 hitos.'),
   })
   .superRefine((value, ctx) => {
     if (value.landCession === 'si' && value.landCessionDescription === '')
       ctx.addIssue({ code: 'custom', path: ['landCessionDescription'], message: 'Describa el terreno que se cede al grupo y en qué condiciones.' });
     if (value.unionWorkers + value.nonUnionWorkers === 0)
       ctx.addIssue({ code: 'custom', path: ['unionWorkers'], message: 'El proyecto debe considerar al menos un trabajador.' });
+  });
+export type WorkAgreementFormValues = z.input<typeof ZWorkAgreementSection>;
+export type WorkAgreementSectionData = z.output<typeof ZWorkAgreementSection>;
+
+// ——— Comité de Proyecto (owner: organización de trabajadores) ———
+
+/**
+ * The Project Committee the Convenio names: representatives of the employer, of the union and at least
+ * one member of the applicant group (seed 003, «Requisitos de postulación», contents of the Convenio de Trabajo).
+ * Stored under sections.comite.
+ */
+export const ZProjectCommitteeSection = z
+  .object({
+    committee: z.array(ZCommitteeMember).max(20, 'Puede registrar hasta 20 integrantes.'),
+  })
+  .superRefine((value, ctx) => {
     const missingSides = committeeSides.filter((side) => !value.committee.some((m) => m.side === side));
     if (value.committee.length < 3 || missingSides.length > 0) {
       const parts = [`tiene ${value.committee.length}`];
@@ -299,8 +343,21 @@ export const ZWorkAgreementSection = z
       else seen.set(member.rut, index);
     });
   });
-export type WorkAgreementFormValues = z.input<typeof ZWorkAgreementSection>;
-export type WorkAgreementSectionData = z.output<typeof ZWorkAgreementSection>;
+export type ProjectCommitteeFormValues = z.input<typeof ZProjectCommitteeSection>;
+export type ProjectCommitteeSectionData = z.output<typeof ZProjectCommitteeSection>;
+
+// ——— Carta Gantt (owner: entidad patrocinante) ———
+
+/**
+ * The project's Gantt chart as dated milestones (seed 003, «Requisitos de postulación»: «Carta Gantt del desarrollo y
+ * ejecución del proyecto»). Stored under
+ * sections.gantt; each milestone also becomes a 'gantt' project milestone for the follow-up.
+ */
+export const ZGanttSection = z.object({
+  gantt: z.array(ZGanttMilestone).min(1, 'Agregue al menos un hito a la carta Gantt del proyecto.').max(60, 'Puede registrar hasta 60 hitos.'),
+});
+export type GanttFormValues = z.input<typeof ZGanttSection>;
+export type GanttSectionData = z.output<typeof ZGanttSection>;
 
 // ——— Terreno (owner: empleador) ———
 
@@ -325,9 +382,8 @@ export const ZLandSection = z.discriminatedUnion(
     z.object({
       situation: z.literal('dominio'),
       ...landCommon,
-      dominio: ZTitleInscription.extend({
-        certificateIssuedOn: calendarDate('Indique la fecha de emisión del certificado de dominio vigente.'),
-      }),
+      // The certificate's issue date is the uploaded certificate's (Documentos), not a field of this section.
+      dominio: ZTitleInscription,
     }),
     z.object({
       situation: z.literal('promesa'),
@@ -350,7 +406,7 @@ export interface LandFormValues {
   situation: '' | LandSituation;
   address: string;
   rolAvaluo: string;
-  dominio: { conservador: string; fojas: string; numero: string; anio: string; certificateIssuedOn: string };
+  dominio: { conservador: string; fojas: string; numero: string; anio: string };
   promesa: {
     notary: string;
     signedOn: string;
@@ -377,9 +433,13 @@ export function sectionInput<S extends z.ZodType>(values: S) {
 }
 export const ZProjectSectionInput = sectionInput(ZProjectSection);
 export const ZWorkAgreementSectionInput = sectionInput(ZWorkAgreementSection);
+export const ZProjectCommitteeSectionInput = sectionInput(ZProjectCommitteeSection);
+export const ZGanttSectionInput = sectionInput(ZGanttSection);
 export const ZLandSectionInput = sectionInput(ZLandSection);
 export type TProjectSectionInput = z.output<typeof ZProjectSectionInput>;
 export type TWorkAgreementSectionInput = z.output<typeof ZWorkAgreementSectionInput>;
+export type TProjectCommitteeSectionInput = z.output<typeof ZProjectCommitteeSectionInput>;
+export type TGanttSectionInput = z.output<typeof ZGanttSectionInput>;
 export type TLandSectionInput = z.output<typeof ZLandSectionInput>;
 
 // ——— stored data → form values (what a form starts from) ———
@@ -415,6 +475,15 @@ export function emptyTypology(): ProjectFormValues['typologies'][number] {
   return { name: '', areaM2: '', bedrooms: '' };
 }
 
+export function emptyDwellingLine(band: '' | (typeof dwellingBands)[number] = ''): ProjectFormValues['dwellings'][number] {
+  return { band, count: '', priceUf: '' };
+}
+
+/** Stored dwelling lines in a stable order: by band, then by price. */
+export function sortDwellingLines<T extends { band: number; count: number; priceUf: string }>(lines: readonly T[]): T[] {
+  return [...lines].sort((a, b) => a.band - b.band || new Decimal(a.priceUf).cmp(b.priceUf) || a.count - b.count);
+}
+
 export function projectFormValues(
   stored: unknown,
   columns: { projectName: string; comunaCode: string | null },
@@ -422,25 +491,28 @@ export function projectFormValues(
 ): ProjectFormValues {
   const s = record(stored);
   const typologies = list(s.typologies).map((t) => ({ name: text(t.name), areaM2: displayDecimal(t.areaM2), bedrooms: text(t.bedrooms) }));
+  const lines = sortDwellingLines(dwellings.filter((d) => d.count > 0)).map((d) => ({
+    band: String(d.band),
+    count: String(d.count),
+    priceUf: displayDecimal(d.priceUf),
+  }));
   return {
     projectName: columns.projectName,
     comunaCode: columns.comunaCode ?? '',
     projectType: oneOf(s.projectType, projectTypes) as ProjectFormValues['projectType'],
     typologies: typologies.length > 0 ? typologies : [emptyTypology()],
-    dwellings: ([1, 2, 3] as const).map((band) => {
-      const line = dwellings.find((d) => d.band === band);
-      return { band, count: line && line.count > 0 ? String(line.count) : '', priceUf: line && line.count > 0 ? displayDecimal(line.priceUf) : '' };
-    }),
+    // An unsaved project starts with one line per band; band 3 is optional and may stay empty.
+    dwellings: lines.length > 0 ? lines : dwellingBands.map((band) => emptyDwellingLine(band)),
   };
 }
 
-export function emptyCommitteeMember(side: CommitteeSide | '' = ''): WorkAgreementFormValues['committee'][number] {
+export function emptyCommitteeMember(side: CommitteeSide | '' = ''): ProjectCommitteeFormValues['committee'][number] {
   return { name: '', rut: '', side: side as CommitteeSide, position: '' };
 }
 export function emptyContribution(): WorkAgreementFormValues['contributions'][number] {
   return { party: '' as ContributionParty, description: '', materialization: '', amountUf: '' };
 }
-export function emptyMilestone(): WorkAgreementFormValues['gantt'][number] {
+export function emptyMilestone(): GanttFormValues['gantt'][number] {
   return { title: '', startOn: '', endOn: '' };
 }
 
@@ -450,13 +522,6 @@ export function workAgreementFormValues(
 ): WorkAgreementFormValues {
   const s = record(stored);
   const builder = record(s.builder);
-  const committee = list(s.committee).map((m) => ({
-    name: text(m.name),
-    rut: displayRut(m.rut),
-    side: oneOf(m.side, committeeSides) as CommitteeSide,
-    position: text(m.position),
-  }));
-  const gantt = list(s.gantt).map((g) => ({ title: text(g.title), startOn: text(g.startOn), endOn: text(g.endOn) }));
   const hasStored = Object.keys(s).length > 0;
   return {
     landCession: oneOf(s.landCession, ['si', 'no'] as const) as 'si' | 'no',
@@ -469,14 +534,29 @@ export function workAgreementFormValues(
       materialization: text(c.materialization),
       amountUf: displayDecimal(c.amountUf),
     })),
-    committee: committee.length > 0 ? committee : committeeSides.map((side) => emptyCommitteeMember(side)),
     builder: hasStored
       ? { name: text(builder.name), rut: displayRut(builder.rut), registryNumber: text(builder.registryNumber) }
       : (prefill.builder ?? { name: '', rut: '', registryNumber: '' }),
     postSaleReport: s.postSaleReport === true,
     technicalSupport: text(s.technicalSupport),
-    gantt: gantt.length > 0 ? gantt : [emptyMilestone()],
   };
+}
+
+/** The committee as stored (sections.comite), or one empty row per side when it was never saved. */
+export function projectCommitteeFormValues(stored: unknown): ProjectCommitteeFormValues {
+  const committee = list(record(stored).committee).map((m) => ({
+    name: text(m.name),
+    rut: displayRut(m.rut),
+    side: oneOf(m.side, committeeSides) as CommitteeSide,
+    position: text(m.position),
+  }));
+  return { committee: committee.length > 0 ? committee : committeeSides.map((side) => emptyCommitteeMember(side)) };
+}
+
+/** The Gantt chart as stored (sections.gantt), or one empty milestone when it was never saved. */
+export function ganttFormValues(stored: unknown): GanttFormValues {
+  const gantt = list(record(stored).gantt).map((g) => ({ title: text(g.title), startOn: text(g.startOn), endOn: text(g.endOn) }));
+  return { gantt: gantt.length > 0 ? gantt : [emptyMilestone()] };
 }
 
 export function landFormValues(stored: unknown): LandFormValues {
@@ -493,7 +573,6 @@ export function landFormValues(stored: unknown): LandFormValues {
       fojas: text(dominio.fojas),
       numero: text(dominio.numero),
       anio: text(dominio.anio),
-      certificateIssuedOn: text(dominio.certificateIssuedOn),
     },
     promesa: {
       notary: text(promesa.notary),

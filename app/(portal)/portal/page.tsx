@@ -5,6 +5,7 @@ import { ButtonLink } from '@/components/ui/button';
 import { roleLabels } from '@/lib/auth/permissions';
 import { requireRole } from '@/lib/auth/session';
 import { listApplications } from '@/lib/dal/applications';
+import { formatRut } from '@/lib/domain/rut';
 import { listMyPendingInvitations } from '@/lib/dal/invitations';
 import { getMyOrganization } from '@/lib/dal/organizations';
 import { formatSantiagoDateTime } from '@/lib/santiago-time';
@@ -78,6 +79,19 @@ export default async function PortalDashboard() {
             ))}
           </ul>
           <p className="text-sm text-slate-700">Para aceptar, abra el enlace del correo de invitación que le enviamos a {user.email}.</p>
+        </section>
+      ) : null}
+
+      {user.role === 'worker' && rows.length === 0 ? (
+        <section aria-labelledby="sin-postulacion" className="rounded-lg border-l-4 border-brand-600 bg-brand-50 p-4" data-testid="worker-not-listed">
+          <h2 id="sin-postulacion" className="mb-1 text-xl font-bold">
+            Aún no figura en una nómina
+          </h2>
+          <p className="text-slate-700">
+            No hay una postulación con su RUT{user.rut ? ` (${formatRut(user.rut)})` : ''} en su nómina de trabajadores. Cuando su sindicato o
+            asociación le incluya, verá aquí la postulación y podrá confirmar que conoce el proyecto. Si cree que es un error, consulte a la
+            directiva de su organización.
+          </p>
         </section>
       ) : null}
 

@@ -20,7 +20,11 @@ export default async function SignInPage(props: { searchParams: Promise<{ callba
       </p>
       {error === 'claveunica_sin_cuenta' ? (
         <p role="alert" className="mb-4 border-l-4 border-err-700 bg-err-50 p-3">
-          Su RUN no está registrado en el portal. Pida a su organización que lo invite.
+          No encontramos una cuenta del portal con su RUN. Si es trabajador/a postulante,{' '}
+          <Link href="/registro/trabajador" className="font-semibold text-brand-700 underline underline-offset-4">
+            cree su cuenta
+          </Link>
+          ; si representa a una organización, pida que le inviten.
         </p>
       ) : null}
       <SignInForm callbackUrl={callbackUrl ?? ''} claveUnica={isClaveUnicaEnabled()} />
@@ -28,6 +32,13 @@ export default async function SignInPage(props: { searchParams: Promise<{ callba
         ¿Dirige un sindicato o una asociación gremial y aún no tiene cuenta?{' '}
         <Link href="/registro" className="font-semibold text-brand-700 underline underline-offset-4">
           Cree una cuenta de dirigente
+        </Link>
+        .
+      </p>
+      <p className="mt-3 text-slate-700">
+        ¿Figura en la nómina de una postulación?{' '}
+        <Link href="/registro/trabajador" className="font-semibold text-brand-700 underline underline-offset-4">
+          Soy trabajador/a postulante
         </Link>
         .
       </p>

@@ -56,6 +56,13 @@ export default async function SignUpPage(props: { searchParams: Promise<{ invita
         Para representantes de sindicatos y asociaciones gremiales que presentarán una postulación. Después de crear la cuenta
         registrará a su organización.
       </p>
+      <p className="mb-2 text-slate-700">
+        ¿Su organización le incluyó en la nómina de una postulación?{' '}
+        <Link href="/registro/trabajador" className="font-semibold text-brand-700 underline underline-offset-4">
+          Soy trabajador/a postulante
+        </Link>
+        .
+      </p>
       <p className="mb-6 text-slate-700">
         Si le invitaron como empleador, entidad patrocinante o constructora, use el enlace del correo de invitación. ¿Ya tiene
         cuenta?{' '}

@@ -100,6 +100,21 @@ describe('POST /api/v1/precheck', () => {
       expect(ids).toContain(id);
   });
 
+  it('takes several dwelling lines of one band and counts them together', async () => {
+    const roster = [...Array.from({ length: 2 }, (_, i) => worker(33333330 + i, 1)), ...Array.from({ length: 6 }, (_, i) => worker(33333340 + i, 2)), worker(33333350, 3), worker(33333351, 3)];
+    const dwellings = [
+      { band: 1, count: 2, priceUf: 1200 },
+      { band: 2, count: 6, priceUf: 1600 },
+      { band: 3, count: 1, priceUf: 1800 },
+      { band: 3, count: 1, priceUf: '2000' },
+    ];
+    const { status, body } = await check({ comuna: '13201', dwellings, roster });
+    expect(status).toBe(200);
+    expect(body.rules.filter((r: { ok: boolean }) => !r.ok)).toEqual([]);
+    const size = body.rules.find((r: { id: string }) => r.id === 'roster.size');
+    expect(size.message).toBe('La nómina tiene 10 trabajadores, uno por cada una de las 10 viviendas.');
+  });
+
   it('reports failing rules and per-worker reasons', async () => {
     const roster = [
       worker(22222221, 1, { rshPercentile: 70 }),

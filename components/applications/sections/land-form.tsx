@@ -6,6 +6,7 @@ import { useForm, useWatch } from 'react-hook-form';
 import type { FieldErrors, Resolver } from 'react-hook-form';
 import { RadioGroupField } from '@/components/forms/choice-fields';
 import { TextField } from '@/components/ui/field';
+import { formatCalendarDate } from '@/lib/domain/document-slots';
 import { ZLandSection } from '@/lib/validations/sections';
 import type { LandFormValues, LandSectionData } from '@/lib/validations/sections';
 import { SectionFormFrame, useSectionForm } from './section-form';
@@ -53,7 +54,7 @@ export function LandForm({
   employerName,
   cbrInscriptionDays,
   titleCertificateMaxAgeDays,
-  certificateAge,
+  titleCertificate,
   action,
 }: {
   applicationId: string;
@@ -66,7 +67,8 @@ export function LandForm({
   employerName: string | null;
   cbrInscriptionDays: number;
   titleCertificateMaxAgeDays: number;
-  certificateAge: { ok: boolean; message: string } | null;
+  /** The certificate uploaded in Documentos: its issue date is the only one the file carries. */
+  titleCertificate: { fileName: string; version: number; issuedOn: string | null; ok: boolean; problem: string | null } | null;
   action: SectionAction;
 }) {
   const form = useForm<LandFormValues, unknown, LandSectionData>({
@@ -129,19 +131,28 @@ export function LandForm({
             vigente del Conservador de Bienes Raíces.
           </p>
           <InscriptionFields prefix="dominio" errors={errors.dominio} register={register} />
-          <TextField
-            id="dominio-certificateIssuedOn"
-            type="date"
-            label="Fecha de emisión del certificado"
-            hint={`Al enviar la postulación el certificado debe tener como máximo ${titleCertificateMaxAgeDays} días.`}
-            error={errors.dominio?.certificateIssuedOn?.message}
-            {...register('dominio.certificateIssuedOn')}
-          />
-          {certificateAge && defaultValues.situation === 'dominio' ? (
-            <p className={`-mt-2 text-sm ${certificateAge.ok ? 'text-ok-700' : 'font-semibold text-err-700'}`} data-testid="certificate-age">
-              Según lo guardado: {certificateAge.message}
+          <div className="mb-4 rounded-md border border-slate-300 p-3" data-testid="title-certificate">
+            <p className="font-semibold">Fecha de emisión del certificado</p>
+            {titleCertificate?.issuedOn ? (
+              <p>
+                {formatCalendarDate(titleCertificate.issuedOn)}, según el certificado subido en Documentos ({titleCertificate.fileName}, versión{' '}
+                {titleCertificate.version}).
+              </p>
+            ) : (
+              <p>
+                Se toma del certificado que el empleador sube en{' '}
+                <Link href={documentsHref} className="text-brand-700 underline">
+                  Documentos
+                </Link>
+                , donde se indica la fecha que aparece en él.
+              </p>
+            )}
+            <p className={`mt-1 text-sm ${titleCertificate && !titleCertificate.ok ? 'font-semibold text-err-700' : 'text-slate-700'}`} data-testid="certificate-age">
+              {titleCertificate && !titleCertificate.ok && titleCertificate.problem
+                ? titleCertificate.problem
+                : `Al enviar la postulación el certificado debe tener como máximo ${titleCertificateMaxAgeDays} días.`}
             </p>
-          ) : null}
+          </div>
         </fieldset>
       ) : null}
 

@@ -8,10 +8,20 @@ import { listError } from '@/components/forms/form-errors';
 import { Button } from '@/components/ui/button';
 import { SelectField, TextField } from '@/components/ui/field';
 import type { Band, TCallParameters } from '@/lib/domain/call-parameters';
-import { checkComposition } from '@/lib/domain/composition';
+import { dwellingPriceProblem } from '@/lib/domain/application-check';
+import { checkComposition, countDwellingsByBand } from '@/lib/domain/composition';
 import { formatUf } from '@/lib/domain/explain';
-import { bandForPrice, bandRanges, zoneForComuna } from '@/lib/domain/zones';
-import { ZProjectSection, emptyTypology, normalizeDecimalText, projectTypeLabels, projectTypes } from '@/lib/validations/sections';
+import { bandRanges, zoneForComuna } from '@/lib/domain/zones';
+import {
+  MAX_DWELLING_LINES,
+  ZProjectSection,
+  dwellingBands,
+  emptyDwellingLine,
+  emptyTypology,
+  normalizeDecimalText,
+  projectTypeLabels,
+  projectTypes,
+} from '@/lib/validations/sections';
 import type { ProjectFormValues, ProjectSectionData } from '@/lib/validations/sections';
 import { SectionFormFrame, useSectionForm } from './section-form';
 import type { SectionAction } from './section-form';
@@ -24,9 +34,12 @@ export interface ProjectComuna {
   regionName: string;
 }
 
-const listLabels = { typologies: 'Tipología' };
+const listLabels = { typologies: 'Tipología', dwellings: 'Línea' };
 
-/** The Proyecto section: comuna, type, typologies and dwellings per band, with the rules engine's live reading. */
+/**
+ * The Proyecto section: comuna, type, typologies and dwelling lines (band, count, price; several per band
+ * allowed), with the rules engine's live reading of each price and of the composition.
+ */
 export function ProjectForm({
   applicationId,
   draftOwner,
@@ -61,6 +74,7 @@ export function ProjectForm({
   const { register, control, formState } = form;
   const errors = formState.errors;
   const typologies = useFieldArray({ control, name: 'typologies' });
+  const dwellingLines = useFieldArray({ control, name: 'dwellings' });
   const state = useSectionForm({ form, applicationId, section: 'proyecto', draftOwner, initialVersion: version, initialSectionHash: sectionHash, canEdit, action, listLabels });
 
   const comunaCode = useWatch({ control, name: 'comunaCode' });
@@ -76,10 +90,13 @@ export function ProjectForm({
     const countText = (line?.count ?? '').trim();
     const count = /^\d+$/.test(countText) ? Number(countText) : 0;
     const price = normalizeDecimalText(line?.priceUf ?? '');
-    return { band: (line?.band ?? 1) as Band, count, price };
+    const band = (dwellingBands as readonly string[]).includes(line?.band ?? '') ? (Number(line!.band) as Band) : null;
+    return { band, count, price };
   });
-  const composition = zoneId && lines.some((l) => l.count > 0) ? checkComposition(lines.map((l) => ({ band: l.band, count: l.count })), params) : [];
-  const total = lines.reduce((sum, l) => sum + l.count, 0);
+  const counted = lines.flatMap((l) => (l.band !== null && l.count > 0 ? [{ band: l.band, count: l.count }] : []));
+  const composition = zoneId && counted.length > 0 ? checkComposition(counted, params) : [];
+  const byBand = countDwellingsByBand(counted);
+  const total = byBand[1] + byBand[2] + byBand[3];
 
   return (
     <SectionFormFrame state={state} canEdit={canEdit} readOnlyReason={readOnlyReason} sectionLabel="Proyecto">
@@ -189,7 +206,8 @@ export function ProjectForm({
       <fieldset id="dwellings" className="mb-4 min-w-0" tabIndex={-1}>
         <legend className="text-xl font-bold">Viviendas por tramo de precio</legend>
         <p className="mb-3 text-sm text-slate-600">
-          Cantidad de viviendas y precio de venta en UF de cada tramo. Deje el tramo 3 vacío si el proyecto no lo considera. Escriba el precio
+          Cada línea es un grupo de viviendas de un mismo tramo y precio de venta en UF. Un tramo puede tener varias líneas con precios
+          distintos (por ejemplo, dos modelos del tramo 3). Deje vacía la línea del tramo 3 si el proyecto no lo considera. Escriba el precio
           como 1200 o 1.200,50.
         </p>
         {listError(errors.dwellings) ? (
@@ -198,47 +216,69 @@ export function ProjectForm({
             {listError(errors.dwellings)}
           </p>
         ) : null}
-        <div className="space-y-4">
-          {lines.map((line, index) => {
-            const reading = zoneId && line.count > 0 && line.price ? bandForPrice(line.price, zoneId, params) : null;
+        <ol className="space-y-4">
+          {dwellingLines.fields.map((field, index) => {
+            const line = lines[index] ?? { band: null, count: 0, price: null };
+            const problem = zoneId && line.band !== null && line.count > 0 && line.price ? dwellingPriceProblem({ band: line.band, priceUf: line.price }, zoneId, params) : null;
             return (
-              <fieldset key={line.band} className="min-w-0 rounded-md border border-slate-300 p-4">
-                <legend className="font-semibold">Tramo {line.band}</legend>
-                <div className="grid gap-x-4 sm:grid-cols-2">
-                  <TextField
-                    id={`dwellings-${index}-count`}
-                    label={`Viviendas del tramo ${line.band}`}
-                    inputMode="numeric"
-                    error={errors.dwellings?.[index]?.count?.message}
-                    {...register(`dwellings.${index}.count`)}
-                  />
-                  <TextField
-                    id={`dwellings-${index}-priceUf`}
-                    label={`Precio por vivienda, tramo ${line.band} (UF)`}
-                    inputMode="decimal"
-                    error={errors.dwellings?.[index]?.priceUf?.message}
-                    {...register(`dwellings.${index}.priceUf`)}
-                  />
-                </div>
-                <p className="-mt-2 text-sm" aria-live="polite" data-testid={`band-reading-${line.band}`}>
-                  {reading ? (
-                    reading.band === line.band ? (
-                      <span className="text-ok-700">Según el precio, estas viviendas son del tramo {reading.band} en esta zona.</span>
-                    ) : reading.band === null ? (
-                      <span className="font-semibold text-err-700">{reading.message}</span>
-                    ) : (
-                      <span className="font-semibold text-err-700">
-                        Según el precio, estas viviendas son del tramo {reading.band} en esta zona, no del tramo {line.band}.
-                      </span>
-                    )
-                  ) : line.count > 0 && !zoneId ? (
-                    <span className="text-slate-600">Elija la comuna para saber a qué tramo corresponde el precio.</span>
+              <li key={field.id}>
+                <fieldset className="min-w-0 rounded-md border border-slate-300 p-4">
+                  <legend className="font-semibold">Línea {index + 1}</legend>
+                  <div className="grid gap-x-4 sm:grid-cols-3">
+                    <SelectField
+                      id={`dwellings-${index}-band`}
+                      label="Tramo"
+                      placeholder="Elija el tramo"
+                      options={dwellingBands.map((band) => ({ value: band, label: `Tramo ${band}` }))}
+                      error={errors.dwellings?.[index]?.band?.message}
+                      {...register(`dwellings.${index}.band`)}
+                    />
+                    <TextField
+                      id={`dwellings-${index}-count`}
+                      label="Cantidad de viviendas"
+                      inputMode="numeric"
+                      error={errors.dwellings?.[index]?.count?.message}
+                      {...register(`dwellings.${index}.count`)}
+                    />
+                    <TextField
+                      id={`dwellings-${index}-priceUf`}
+                      label="Precio por vivienda (UF)"
+                      inputMode="decimal"
+                      error={errors.dwellings?.[index]?.priceUf?.message}
+                      {...register(`dwellings.${index}.priceUf`)}
+                    />
+                  </div>
+                  <p className="-mt-2 text-sm" aria-live="polite" data-testid={`band-reading-${index}`}>
+                    {zoneId && line.band !== null && line.count > 0 && line.price ? (
+                      problem ? (
+                        <span className="font-semibold text-err-700">{problem}</span>
+                      ) : (
+                        <span className="text-ok-700">El precio corresponde al tramo {line.band} en esta zona.</span>
+                      )
+                    ) : line.count > 0 && !zoneId ? (
+                      <span className="text-slate-600">Elija la comuna para saber a qué tramo corresponde el precio.</span>
+                    ) : null}
+                  </p>
+                  {dwellingLines.fields.length > 1 ? (
+                    <Button variant="link" onClick={() => dwellingLines.remove(index)}>
+                      Quitar línea {index + 1}
+                    </Button>
                   ) : null}
-                </p>
-              </fieldset>
+                </fieldset>
+              </li>
             );
           })}
-        </div>
+        </ol>
+        {dwellingLines.fields.length < MAX_DWELLING_LINES ? (
+          <Button variant="secondary" className="mt-4" onClick={() => dwellingLines.append(emptyDwellingLine())}>
+            Agregar línea de viviendas
+          </Button>
+        ) : null}
+        {total > 0 ? (
+          <p className="mt-3 text-sm" data-testid="dwellings-by-band">
+            Por tramo: tramo 1, {byBand[1]}; tramo 2, {byBand[2]}; tramo 3, {byBand[3]}.
+          </p>
+        ) : null}
       </fieldset>
 
       {composition.length > 0 ? (

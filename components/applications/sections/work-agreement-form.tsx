@@ -7,16 +7,7 @@ import { listError } from '@/components/forms/form-errors';
 import { Button } from '@/components/ui/button';
 import { SelectField, TextAreaField, TextField } from '@/components/ui/field';
 import { CheckboxField, RadioGroupField } from '@/components/forms/choice-fields';
-import {
-  ZWorkAgreementSection,
-  committeeSideLabels,
-  committeeSides,
-  contributionPartyLabels,
-  contributionParties,
-  emptyCommitteeMember,
-  emptyContribution,
-  emptyMilestone,
-} from '@/lib/validations/sections';
+import { ZWorkAgreementSection, contributionPartyLabels, contributionParties, emptyContribution } from '@/lib/validations/sections';
 import type { WorkAgreementFormValues, WorkAgreementSectionData } from '@/lib/validations/sections';
 import { SectionFormFrame, useSectionForm } from './section-form';
 import type { SectionAction } from './section-form';
@@ -44,9 +35,13 @@ function SectionHeading({ id, children }: { id?: string; children: React.ReactNo
   );
 }
 
-const listLabels = { contributions: 'Aporte', committee: 'Integrante', gantt: 'Hito' };
+const listLabels = { contributions: 'Aporte' };
 
-/** The Convenio de Trabajo: every content the seed requires, with the roster cross-check. */
+/**
+ * The Convenio de Trabajo: the employer's contents (cession, workers, contributions, builder, post-sale,
+ * technical support), with the roster cross-check. The committee and the Gantt chart it also names are
+ * their owners' sections, linked from here.
+ */
 export function WorkAgreementForm({
   applicationId,
   draftOwner,
@@ -56,7 +51,6 @@ export function WorkAgreementForm({
   readOnlyReason,
   defaultValues,
   roster,
-  groupMembersNotInRoster,
   action,
 }: {
   applicationId: string;
@@ -67,7 +61,6 @@ export function WorkAgreementForm({
   readOnlyReason: string | null;
   defaultValues: WorkAgreementFormValues;
   roster: { total: number; union: number; nonUnion: number };
-  groupMembersNotInRoster: string[];
   action: SectionAction;
 }) {
   const form = useForm<WorkAgreementFormValues, unknown, WorkAgreementSectionData>({
@@ -81,8 +74,6 @@ export function WorkAgreementForm({
   const { register, control, formState } = form;
   const errors = formState.errors;
   const contributions = useFieldArray({ control, name: 'contributions' });
-  const committee = useFieldArray({ control, name: 'committee' });
-  const gantt = useFieldArray({ control, name: 'gantt' });
   const state = useSectionForm({ form, applicationId, section: 'convenio', draftOwner, initialVersion: version, initialSectionHash: sectionHash, canEdit, action, listLabels });
   const base = `/portal/postulaciones/${applicationId}`;
 
@@ -215,73 +206,13 @@ export function WorkAgreementForm({
         </Button>
       </fieldset>
 
-      <fieldset id="committee" className="mb-8 min-w-0" tabIndex={-1}>
-        <SectionHeading>5. Comité de Proyecto</SectionHeading>
-        <p className="mb-2 text-sm text-slate-700">
-          Lo integran representantes del empleador, de la organización de trabajadores y al menos una persona del grupo postulante. Vela por el
-          buen desarrollo y diseño del proyecto, supervisa su elaboración, contratación y ejecución, supervigila la asignación y venta de las
-          viviendas y se relaciona con el SERVIU.
+      <section className="mb-8 rounded-md bg-slate-50 p-4">
+        <h3 className="text-xl font-bold">5. Comité de Proyecto</h3>
+        <p className="mt-1 text-sm text-slate-700">
+          Los integrantes del comité (empleador, organización y al menos una persona del grupo postulante) se registran en la sección{' '}
+          <Link href={`${base}/comite`} className="text-brand-700 underline">Comité de Proyecto</Link>, que completa la organización de trabajadores.
         </p>
-        {listError(errors.committee) ? (
-          <p className="mb-3 border-l-4 border-err-700 pl-3 font-semibold text-err-700">
-            <span className="sr-only">Error: </span>
-            {listError(errors.committee)}
-          </p>
-        ) : null}
-        {groupMembersNotInRoster.length > 0 ? (
-          <p className="mb-3 border-l-4 border-warn-800 bg-warn-50 p-3 text-sm">
-            Según lo guardado, {groupMembersNotInRoster.join(', ')} representa{groupMembersNotInRoster.length > 1 ? 'n' : ''} al grupo postulante
-            pero no {groupMembersNotInRoster.length > 1 ? 'están' : 'está'} en la nómina activa.
-          </p>
-        ) : null}
-        <ol className="space-y-4">
-          {committee.fields.map((field, index) => (
-            <li key={field.id} className="rounded-md border border-slate-300 p-4">
-              <fieldset className="min-w-0">
-                <legend className="mb-2 font-semibold">Integrante {index + 1}</legend>
-                <TextField
-                  id={`committee-${index}-name`}
-                  label="Nombre completo"
-                  autoComplete="off"
-                  error={errors.committee?.[index]?.name?.message}
-                  {...register(`committee.${index}.name`)}
-                />
-                <div className="grid gap-x-4 sm:grid-cols-2">
-                  <TextField
-                    id={`committee-${index}-rut`}
-                    label="RUT"
-                    hint="Por ejemplo, 12.345.678-5."
-                    autoComplete="off"
-                    error={errors.committee?.[index]?.rut?.message}
-                    {...register(`committee.${index}.rut`)}
-                  />
-                  <SelectField
-                    id={`committee-${index}-side`}
-                    label="Representa a"
-                    placeholder="Elija una opción"
-                    options={committeeSides.map((s) => ({ value: s, label: committeeSideLabels[s] }))}
-                    error={errors.committee?.[index]?.side?.message}
-                    {...register(`committee.${index}.side`)}
-                  />
-                </div>
-                <TextField
-                  id={`committee-${index}-position`}
-                  label="Cargo o función (opcional)"
-                  hint="Por ejemplo, «Presidente del sindicato» o «Gerente de personas»."
-                  error={errors.committee?.[index]?.position?.message}
-                  {...register(`committee.${index}.position`)}
-                />
-                <Button variant="link" onClick={() => committee.remove(index)}>
-                  Quitar integrante {index + 1}
-                </Button>
-              </fieldset>
-            </li>
-          ))}
-        </ol>
-        <Button variant="secondary" className="mt-4" onClick={() => committee.append(emptyCommitteeMember())}>
-          Agregar integrante
-        </Button>
-      </fieldset>
+      </section>
 
       <fieldset className="mb-8 min-w-0">
         <SectionHeading>6. Empresa constructora</SectionHeading>
@@ -318,53 +249,13 @@ export function WorkAgreementForm({
         />
       </fieldset>
 
-      <fieldset id="gantt" className="min-w-0" tabIndex={-1}>
-        <SectionHeading>8. Carta Gantt del proyecto</SectionHeading>
-        <p className="mb-3 text-sm text-slate-600">
-          Los hitos del desarrollo y la ejecución del proyecto, con sus fechas planificadas. El SERVIU verificará el avance mensual contra esta
-          programación.
+      <section className="rounded-md bg-slate-50 p-4">
+        <h3 className="text-xl font-bold">8. Carta Gantt del proyecto</h3>
+        <p className="mt-1 text-sm text-slate-700">
+          Los hitos del desarrollo y la ejecución del proyecto se registran en la sección{' '}
+          <Link href={`${base}/carta-gantt`} className="text-brand-700 underline">Carta Gantt</Link>, que completa la entidad patrocinante.
         </p>
-        {listError(errors.gantt) ? (
-          <p className="mb-3 font-semibold text-err-700">
-            <span className="sr-only">Error: </span>
-            {listError(errors.gantt)}
-          </p>
-        ) : null}
-        <ol className="space-y-4">
-          {gantt.fields.map((field, index) => (
-            <li key={field.id} className="rounded-md border border-slate-300 p-4">
-              <fieldset className="min-w-0">
-                <legend className="mb-2 font-semibold">Hito {index + 1}</legend>
-                <TextField id={`gantt-${index}-title`} label="Hito" error={errors.gantt?.[index]?.title?.message} {...register(`gantt.${index}.title`)} />
-                <div className="grid gap-x-4 sm:grid-cols-2">
-                  <TextField
-                    id={`gantt-${index}-startOn`}
-                    type="date"
-                    label="Inicio planificado"
-                    error={errors.gantt?.[index]?.startOn?.message}
-                    {...register(`gantt.${index}.startOn`)}
-                  />
-                  <TextField
-                    id={`gantt-${index}-endOn`}
-                    type="date"
-                    label="Término planificado"
-                    error={errors.gantt?.[index]?.endOn?.message}
-                    {...register(`gantt.${index}.endOn`)}
-                  />
-                </div>
-                {gantt.fields.length > 1 ? (
-                  <Button variant="link" onClick={() => gantt.remove(index)}>
-                    Quitar hito {index + 1}
-                  </Button>
-                ) : null}
-              </fieldset>
-            </li>
-          ))}
-        </ol>
-        <Button variant="secondary" className="mt-4" onClick={() => gantt.append(emptyMilestone())}>
-          Agregar hito
-        </Button>
-      </fieldset>
+      </section>
     </SectionFormFrame>
   );
 }

@@ -75,7 +75,7 @@ export default async function IncorporationLinkPage(props: { params: Promise<{ t
           <ConfirmIncorporationForm
             action={confirmIncorporationByTokenAction}
             hidden={{ token }}
-            priceKnown={view.summary.priceUf !== null}
+            priceKnown={view.summary.pricesUf.length > 0}
             successText="Gracias. Quedó registrado que conoce el proyecto."
           />
           <p className="mt-4 text-sm text-slate-700">

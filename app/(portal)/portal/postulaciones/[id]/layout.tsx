@@ -11,9 +11,11 @@ import { applicationStatusLabels, applicationStatusTones } from '@/lib/labels';
 const sections = [
   { href: '', label: 'Resumen' },
   { href: '/proyecto', label: 'Proyecto' },
+  { href: '/carta-gantt', label: 'Carta Gantt' },
   { href: '/convenio', label: 'Convenio' },
   { href: '/terreno', label: 'Terreno' },
   { href: '/nomina', label: 'Nómina' },
+  { href: '/comite', label: 'Comité' },
   { href: '/documentos', label: 'Documentos' },
   { href: '/enviar', label: 'Revisar y enviar' },
 ];

@@ -24,7 +24,7 @@ export default async function WorkAgreementSectionPage(props: { params: Promise<
       <SectionHeader
         title="Convenio de Trabajo"
         owner={view.edit.ownerLabel}
-        intro="Los contenidos del convenio que el empleador, la organización y el grupo firmarán ante notario. El convenio firmado se sube en Documentos."
+        intro="Los contenidos del convenio que el empleador, la organización y el grupo firmarán ante notario. El Comité de Proyecto y la Carta Gantt que el convenio incluye se completan en sus propias secciones. El convenio firmado se sube en Documentos."
       />
       {panel ? <CorrectionNotice panel={panel} canEdit={view.edit.canEdit} /> : null}
       <WorkAgreementForm
@@ -36,7 +36,6 @@ export default async function WorkAgreementSectionPage(props: { params: Promise<
         readOnlyReason={view.edit.reason}
         defaultValues={view.values}
         roster={view.roster}
-        groupMembersNotInRoster={view.groupMembersNotInRoster}
         action={saveWorkAgreementSectionAction}
       />
     </>

@@ -1,22 +1,37 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
-import { defineAction } from '@/lib/actions/define-action';
-import { uploadApplicationDocument } from '@/lib/dal/documents';
-import { ZDocumentUpload } from '@/lib/validations/document-upload';
+import { defineAction, fieldErrorsOf } from '@/lib/actions/define-action';
+import { DomainError } from '@/lib/actions/result';
+import { PORTAL_TIME_ZONE, now } from '@/lib/clock';
+import { uploadApplicationDocument, uploadMaxBytes } from '@/lib/dal/documents';
+import { callDateOf } from '@/lib/domain/deadlines';
+import { documentSlotById } from '@/lib/domain/document-slots';
+import { ZDocumentUpload, documentUploadSchema } from '@/lib/validations/document-upload';
 import type { UploadFormState } from '@/lib/validations/document-upload';
 
 const upload = defineAction({
   permission: 'application.edit',
   schema: ZDocumentUpload,
-  run: async ({ user, input, tx }) =>
-    uploadApplicationDocument(tx, user, {
+  run: async ({ user, input, tx }) => {
+    // The slot's rules, with the same schema the form applied in the browser; the data layer then
+    // authorises, checks the file's content and stores it.
+    const slot = documentSlotById(input.slot);
+    if (!slot) throw new DomainError('Ese tipo de documento no existe en la postulación.');
+    const checked = documentUploadSchema({
+      maxBytes: uploadMaxBytes(),
+      needsIssueDate: slot.needsIssueDate,
+      today: callDateOf(now(), { timeZone: PORTAL_TIME_ZONE }),
+    }).safeParse({ ...input, issuedOn: input.issuedOn ?? '' });
+    if (!checked.success) throw new DomainError('Revise los campos marcados.', fieldErrorsOf(checked.error));
+    return uploadApplicationDocument(tx, user, {
       applicationId: input.applicationId,
-      slot: input.slot,
+      slot: slot.id,
       fileName: input.file.name,
       bytes: new Uint8Array(await input.file.arrayBuffer()),
-      issuedOn: input.issuedOn,
-    }),
+      issuedOn: checked.data.issuedOn,
+    });
+  },
 });
 
 /** Uploads a new version of one of the application's documents (FormData: applicationId, slot, file, issuedOn). */

@@ -55,7 +55,6 @@ export default async function DocumentsPage(props: { params: Promise<{ id: strin
               needsIssueDate={slot.needsIssueDate}
               hasCurrent={slot.current !== null}
               today={data.today}
-              defaultIssuedOn={data.landCertificateIssuedOn}
               issueDateHint={`La fecha que aparece en el certificado. Al enviar la postulación no debe tener más de ${data.titleCertificateMaxAgeDays} días.`}
             />
           ) : null}

@@ -40,7 +40,7 @@ export default async function WorkerIncorporationPage(props: { params: Promise<{
         <ConfirmIncorporationForm
           action={confirmIncorporationAction}
           hidden={{ applicationId: id }}
-          priceKnown={view.summary.priceUf !== null}
+          priceKnown={view.summary.pricesUf.length > 0}
           successText="Listo: quedó registrado que conoce el proyecto. Su organización lo verá en la nómina."
         />
       )}

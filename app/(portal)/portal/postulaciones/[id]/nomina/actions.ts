@@ -11,6 +11,7 @@ import {
   importRosterFile,
   removeRosterEntry,
   revalidateRosterImport,
+  setRosterImportRowExcluded,
   updateRosterEntry,
 } from '@/lib/dal/roster';
 import { dispatchMailAfterResponse } from '@/lib/jobs/dispatch';
@@ -21,6 +22,7 @@ import {
   ZDiscardRosterImport,
   ZRemoveRosterEntry,
   ZRevalidateRosterImport,
+  ZSetRosterImportRowExcluded,
   ZUpdateRosterEntry,
   ZUploadRosterFile,
   ZUploadSignedForm,
@@ -81,6 +83,16 @@ const revalidateImport = defineAction({
 });
 export async function revalidateRosterImportAction(input: unknown) {
   return refreshApplication(await revalidateImport(input));
+}
+
+const setImportRowExcluded = defineAction({
+  permission: 'roster.manage',
+  schema: ZSetRosterImportRowExcluded,
+  run: ({ user, input, tx }) => setRosterImportRowExcluded(tx, user, input),
+});
+/** Drops one row of the pending import (or brings it back); nothing in the roster changes yet. */
+export async function setRosterImportRowExcludedAction(input: unknown) {
+  return setImportRowExcluded(input);
 }
 
 const acceptImport = defineAction({

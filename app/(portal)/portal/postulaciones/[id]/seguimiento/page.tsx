@@ -113,7 +113,6 @@ export default async function PortalFollowupPage(props: { params: Promise<{ id: 
             needsIssueDate={false}
             hasCurrent={slot.versions.length > 0}
             today=""
-            defaultIssuedOn={null}
           />
         )}
       />

@@ -38,7 +38,7 @@ export default async function LandSectionPage(props: { params: Promise<{ id: str
         employerName={view.employerName}
         cbrInscriptionDays={view.cbrInscriptionDays}
         titleCertificateMaxAgeDays={view.titleCertificateMaxAgeDays}
-        certificateAge={view.certificateAge ? { ok: view.certificateAge.ok, message: view.certificateAge.message } : null}
+        titleCertificate={view.titleCertificate}
         action={saveLandSectionAction}
       />
     </>

@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { notFound, redirect } from 'next/navigation';
 import { ImportDecision } from '@/components/roster/import-decision';
 import { ImportDiff } from '@/components/roster/import-diff';
+import { ImportExcludedRows } from '@/components/roster/import-excluded-rows';
 import { ImportGrid } from '@/components/roster/import-grid';
 import { ImportUploadForm } from '@/components/roster/import-upload-form';
 import { requireRole } from '@/lib/auth/session';
@@ -15,6 +16,7 @@ import {
   discardRosterImportAction,
   importRosterFileAction,
   revalidateRosterImportAction,
+  setRosterImportRowExcludedAction,
 } from '../actions';
 
 export const metadata: Metadata = { title: 'Importar la nómina' };
@@ -91,7 +93,7 @@ export default async function ImportRosterPage(props: { params: Promise<{ id: st
       </section>
     );
 
-  const valid = pending.totalRows - pending.rowsWithErrors.length;
+  const valid = pending.totalRows - pending.rowsWithErrors.length - pending.excludedRows.length;
   return (
     <section aria-labelledby="import-title">
       <p className="mb-3">
@@ -124,19 +126,37 @@ export default async function ImportRosterPage(props: { params: Promise<{ id: st
           <h3 className="mb-2 text-xl font-bold">Corregir las filas con errores</h3>
           <p className="mb-4 max-w-2xl text-slate-700">
             {valid === 1 ? '1 fila está correcta y queda guardada' : `${valid} filas están correctas y quedan guardadas`} mientras corrige.
-            Escriba el valor correcto en cada celda marcada y valide; o corrija el archivo y súbalo de nuevo.
+            Escriba el valor correcto en cada celda marcada y valide. Si una fila no corresponde (un trabajador repetido, que ya está en otra
+            postulación o que no cumple su tramo), quítela de la importación y acepte el resto; puede volver a incluirla. También puede corregir
+            el archivo y subirlo de nuevo.
           </p>
-          <ImportGrid applicationId={id} importId={pending.id} rows={pending.rowsWithErrors} action={revalidateRosterImportAction} />
+          <ImportGrid
+            applicationId={id}
+            importId={pending.id}
+            rows={pending.rowsWithErrors}
+            action={revalidateRosterImportAction}
+            exclude={setRosterImportRowExcludedAction}
+          />
         </>
       ) : (
         <>
           <h3 className="mb-2 text-xl font-bold">Cambios respecto de la nómina actual</h3>
-          <p role="status" className="mb-3 font-semibold text-ok-700">
-            Todas las filas son válidas.
-          </p>
+          {pending.excludedRows.length === pending.totalRows ? (
+            <p role="status" className="mb-3 font-semibold text-warn-800">
+              No queda ninguna fila para importar: vuelva a incluir alguna o descarte la planilla.
+            </p>
+          ) : (
+            <p role="status" className="mb-3 font-semibold text-ok-700">
+              {pending.excludedRows.length > 0 ? 'Todas las filas que quedan en la importación son válidas.' : 'Todas las filas son válidas.'}
+            </p>
+          )}
           {pending.diff ? <ImportDiff diff={pending.diff} /> : null}
         </>
       )}
+
+      {pending.excludedRows.length > 0 ? (
+        <ImportExcludedRows applicationId={id} importId={pending.id} rows={pending.excludedRows} include={setRosterImportRowExcludedAction} />
+      ) : null}
 
       <div className="mt-6">
         <ImportDecision

@@ -1,0 +1,18 @@
+import { eq } from 'drizzle-orm';
+import type { DbOrTx } from '@/db/client';
+import { users } from '@/db/schema';
+import { normalizeRut } from '@/lib/domain/rut';
+
+/**
+ * The portal account a ClaveÚnica sign-in belongs to: the one enabled account with exactly that RUN.
+ * A RUN that is not a valid RUT, that no account has, or that more than one account carries (possible
+ * only in data older than the unique index) matches nobody, so a sign-in can never land in a stranger's
+ * account.
+ */
+export async function findAccountIdByUniqueRut(db: DbOrTx, run: string | null | undefined): Promise<string | null> {
+  const rut = run ? normalizeRut(run) : null;
+  if (!rut) return null;
+  const rows = await db.select({ id: users.id, disabledAt: users.disabledAt }).from(users).where(eq(users.rut, rut)).limit(2);
+  if (rows.length !== 1 || rows[0]!.disabledAt) return null;
+  return rows[0]!.id;
+}
