@@ -16,7 +16,7 @@ beforeAll(async () => {
   handle = await createTestDb();
   await seedReferenceData(handle.db);
   await seedDemoData(handle.db, new Date('2026-11-22T15:00:00Z'));
-  const text = await readFile(path.join(migrationsFolder(), '0006_applicant_tasks.sql'), 'utf8');
+  const text = await readFile(path.join(migrationsFolder(), '0008_applicant_tasks.sql'), 'utf8');
   // The migration's data statements, to run again over rows written the old way.
   dataStatements = text
     .split('--> statement-breakpoint')
@@ -34,7 +34,7 @@ const committee = [
 ];
 const gantt = [{ title: 'Obras', startOn: '2027-05-01', endOn: '2028-06-30' }];
 
-describe('migration 0006 (applicant tasks)', () => {
+describe('migration 0008 (applicant tasks)', () => {
   it('moves the committee and the Gantt chart out of the convenio, and drops the land section’s issue date', async () => {
     expect(dataStatements).toHaveLength(2);
     const [call] = await handle.db.select().from(calls).limit(1);

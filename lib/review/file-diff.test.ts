@@ -36,9 +36,10 @@ function state(overrides: Partial<FileState> = {}): FileState {
         situation: 'dominio',
         address: 'Av. Los Castaños 1200',
         rolAvaluo: '',
-        dominio: { conservador: 'Santiago', fojas: '1234', numero: '567', anio: 2019, certificateIssuedOn: '2026-09-01' },
+        dominio: { conservador: 'Santiago', fojas: '1234', numero: '567', anio: 2019 },
       },
-      convenio: { landCession: 'si', postSaleReport: true, committee: [{ name: 'Ana Pérez', rut: '12345678-5', side: 'grupo', position: '' }] },
+      convenio: { landCession: 'si', postSaleReport: true },
+      comite: { committee: [{ name: 'Ana Pérez', rut: '12345678-5', side: 'grupo', position: '' }] },
     },
     dwellings: [
       { band: 1, count: 1, priceUf: '1200' },
@@ -61,23 +62,18 @@ describe('section fields', () => {
       ],
       sections: {
         ...before.sections,
-        terreno: { ...(before.sections.terreno as object), dominio: { ...(before.sections.terreno as { dominio: object }).dominio, certificateIssuedOn: '2026-11-24' } },
-        convenio: { landCession: 'no', postSaleReport: true, committee: [{ name: 'Ana Pérez', rut: '11111111-1', side: 'empleador', position: '' }] },
+        terreno: { ...(before.sections.terreno as object), dominio: { ...(before.sections.terreno as { dominio: object }).dominio, fojas: '1240' } },
+        convenio: { landCession: 'no', postSaleReport: true },
+        comite: { committee: [{ name: 'Ana Pérez', rut: '11111111-1', side: 'empleador', position: '' }] },
       },
     });
     expect(diffSectionFields(before, after, context)).toEqual([
       { section: 'proyecto', field: 'comunaCode', label: 'Comuna del terreno', before: 'La Florida', after: 'Puente Alto' },
-      { section: 'proyecto', field: 'dwellings.2.priceUf', label: 'Tramo 2 › Precio por vivienda (UF)', before: '1.600', after: '1.650,5' },
+      { section: 'proyecto', field: 'dwellings.2.0.priceUf', label: 'Tramo 2 › línea 1 › Precio por vivienda (UF)', before: '1.600', after: '1.650,5' },
       { section: 'convenio', field: 'landCession', label: 'Cesión del terreno al grupo', before: 'Sí', after: 'No' },
-      { section: 'convenio', field: 'committee.0.rut', label: 'Comité de Proyecto, integrante 1 › RUT', before: '12.345.678-5', after: '11.111.111-1' },
-      { section: 'convenio', field: 'committee.0.side', label: 'Comité de Proyecto, integrante 1 › Representa a', before: 'El grupo postulante', after: 'El empleador' },
-      {
-        section: 'terreno',
-        field: 'dominio.certificateIssuedOn',
-        label: 'Certificado de dominio vigente › Fecha de emisión del certificado',
-        before: '01-09-2026',
-        after: '24-11-2026',
-      },
+      { section: 'comite', field: 'committee.0.rut', label: 'Comité de Proyecto, integrante 1 › RUT', before: '12.345.678-5', after: '11.111.111-1' },
+      { section: 'comite', field: 'committee.0.side', label: 'Comité de Proyecto, integrante 1 › Representa a', before: 'El grupo postulante', after: 'El empleador' },
+      { section: 'terreno', field: 'dominio.fojas', label: 'Certificado de dominio vigente › Fojas', before: '1234', after: '1240' },
     ]);
   });
 
@@ -92,14 +88,26 @@ describe('section fields', () => {
     const after = state();
     const changes = diffSectionFields(before, after, context);
     expect(changes).toContainEqual({ section: 'terreno', field: 'situation', label: 'Situación del terreno', before: '(vacío)', after: 'Terreno del empleador, con certificado de dominio vigente' });
-    expect(changes).toContainEqual({ section: 'proyecto', field: 'dwellings.1.count', label: 'Tramo 1 › Viviendas', before: '(vacío)', after: '1' });
+    expect(changes).toContainEqual({ section: 'proyecto', field: 'dwellings.1.0.count', label: 'Tramo 1 › línea 1 › Viviendas', before: '(vacío)', after: '1' });
     expect(changes).toContainEqual({ section: 'proyecto', field: 'typologies.0.areaM2', label: 'Tipología 1 › Superficie (m²)', before: '(vacío)', after: '55,4' });
     expect(changes.some((c) => c.field.startsWith('dwellings.2'))).toBe(false);
   });
 
+  it('tells apart two lines of the same band (two prices in band 3)', () => {
+    const lines = (second: string) => [
+      { band: 2, count: 4, priceUf: '1600' },
+      { band: 3, count: 1, priceUf: '1800' },
+      { band: 3, count: 1, priceUf: second },
+    ];
+    const changes = diffSectionFields(state({ dwellings: lines('2000') }), state({ dwellings: lines('2100') }), context);
+    expect(changes).toEqual([
+      { section: 'proyecto', field: 'dwellings.3.1.priceUf', label: 'Tramo 3 › línea 2 › Precio por vivienda (UF)', before: '2.000', after: '2.100' },
+    ]);
+  });
+
   it('labels list items from 1 and bands by their number', () => {
-    expect(fieldLabel('convenio', ['gantt', '2', 'endOn'])).toBe('Carta Gantt, hito 3 › Término planificado');
-    expect(fieldLabel('proyecto', ['dwellings', '3', 'count'])).toBe('Tramo 3 › Viviendas');
+    expect(fieldLabel('gantt', ['gantt', '2', 'endOn'])).toBe('Carta Gantt, hito 3 › Término planificado');
+    expect(fieldLabel('proyecto', ['dwellings', '3', '1', 'count'])).toBe('Tramo 3 › línea 2 › Viviendas');
     expect(fieldLabel('terreno', ['promesa', 'sellerTitle', 'fojas'])).toBe('Promesa de compraventa › Inscripción del vendedor › Fojas');
   });
 });
@@ -154,10 +162,11 @@ describe('order', () => {
       sections: {
         terreno: {
           address: 'Av. Los Castaños 1200',
-          dominio: { anio: 2019, fojas: '1234', numero: '567', conservador: 'Santiago', certificateIssuedOn: '2026-12-01' },
+          dominio: { anio: 2019, fojas: '1234', numero: '567', conservador: 'Santiago' },
           situation: 'dominio',
         },
-        convenio: { gantt: [{ title: 'Obras', endOn: '2028-06-30', startOn: '2027-05-01' }], committee: [{ name: 'Ana Pérez', rut: '12345678-5', side: 'grupo' }] },
+        gantt: { gantt: [{ title: 'Obras', endOn: '2028-06-30', startOn: '2027-05-01' }] },
+        comite: { committee: [{ name: 'Ana Pérez', rut: '12345678-5', side: 'grupo' }] },
       },
     });
     const labels = diffSectionFields(empty, filled, context).map((c) => `${c.section}: ${c.label}`);
@@ -168,15 +177,14 @@ describe('order', () => {
       'terreno: Certificado de dominio vigente › Fojas',
       'terreno: Certificado de dominio vigente › Número',
       'terreno: Certificado de dominio vigente › Año',
-      'terreno: Certificado de dominio vigente › Fecha de emisión del certificado',
     ]);
-    expect(labels.filter((l) => l.startsWith('convenio'))).toEqual([
-      'convenio: Comité de Proyecto, integrante 1 › Nombre completo',
-      'convenio: Comité de Proyecto, integrante 1 › RUT',
-      'convenio: Comité de Proyecto, integrante 1 › Representa a',
-      'convenio: Carta Gantt, hito 1 › Hito',
-      'convenio: Carta Gantt, hito 1 › Inicio planificado',
-      'convenio: Carta Gantt, hito 1 › Término planificado',
+    expect(labels.filter((l) => l.startsWith('comite') || l.startsWith('gantt'))).toEqual([
+      'gantt: Carta Gantt, hito 1 › Hito',
+      'gantt: Carta Gantt, hito 1 › Inicio planificado',
+      'gantt: Carta Gantt, hito 1 › Término planificado',
+      'comite: Comité de Proyecto, integrante 1 › Nombre completo',
+      'comite: Comité de Proyecto, integrante 1 › RUT',
+      'comite: Comité de Proyecto, integrante 1 › Representa a',
     ]);
   });
 });

@@ -125,7 +125,6 @@ const FIELD_LABELS: Record<SectionKey, Record<string, string>> = {
     'dominio.fojas': 'Fojas',
     'dominio.numero': 'Número',
     'dominio.anio': 'Año',
-    'dominio.certificateIssuedOn': 'Fecha de emisión del certificado',
     promesa: 'Promesa de compraventa',
     'promesa.notary': 'Notaría',
     'promesa.signedOn': 'Fecha de la promesa',
@@ -196,7 +195,6 @@ const FIELD_FORMATS: Record<SectionKey, Record<string, Formatter>> = {
   },
   terreno: {
     situation: (value) => landSituationLabels[value] ?? value,
-    'dominio.certificateIssuedOn': date,
     'promesa.signedOn': date,
     'promesa.sellerRut': rut,
   },
