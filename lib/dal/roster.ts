@@ -12,6 +12,7 @@ import type { SessionUser } from '@/lib/auth/session-user';
 import { now } from '@/lib/clock';
 import type { ZoneId } from '@/lib/domain/call-parameters';
 import type { RuleResult } from '@/lib/domain/explain';
+import { readHouseholdFacts } from '@/lib/domain/household-facts';
 import { formatRut } from '@/lib/domain/rut';
 import { checkWorker, checkWorkerRsh, checkWorkerSavingsDeposited, checkWorkerSavingsMin } from '@/lib/domain/worker-eligibility';
 import { zoneForComuna } from '@/lib/domain/zones';
@@ -22,6 +23,7 @@ import { parseRosterFile } from '@/lib/roster/parse-file';
 import type { RosterRow, RosterRowError } from '@/lib/roster/parse-file';
 import { ZRosterEntryInput } from '@/lib/roster/schema';
 import type { TRosterEntryInput } from '@/lib/roster/schema';
+import { householdFactsOf } from '@/lib/roster/score-facts';
 import { rosterEntryToCells } from '@/lib/roster/template';
 import { isRosterImportable, validateRosterRows } from '@/lib/roster/validate-rows';
 import type { RosterEligibilityChecker } from '@/lib/roster/validate-rows';
@@ -81,6 +83,7 @@ function toEntry(row: RosterEntryRow): TRosterEntryInput {
     band: row.band as RosterBand,
     birthDate: row.birthDate,
     email: row.email,
+    ...readHouseholdFacts(row.scoreFacts),
   };
 }
 
@@ -98,6 +101,7 @@ function entryColumns(entry: TRosterEntryInput) {
     band: entry.band,
     birthDate: entry.birthDate,
     email: entry.email,
+    scoreFacts: householdFactsOf(entry),
   };
 }
 

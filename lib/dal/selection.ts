@@ -16,8 +16,10 @@ import { ZCallParameters, listUnsetScoreParameters } from '@/lib/domain/call-par
 import type { Band, TCallParameters, ZoneId } from '@/lib/domain/call-parameters';
 import { callDateOf } from '@/lib/domain/deadlines';
 import { dec } from '@/lib/domain/explain';
+import { readHouseholdFacts } from '@/lib/domain/household-facts';
+import type { TScoreFacts } from '@/lib/domain/household-facts';
 import { groupScore, individualScore } from '@/lib/domain/score';
-import type { GroupScore, ScoreAnswers } from '@/lib/domain/score';
+import type { GroupScore } from '@/lib/domain/score';
 import { selectApplications } from '@/lib/domain/selection';
 import type { SelectionResult } from '@/lib/domain/selection';
 import type { TConfirmSelection, TPreviewSelection } from '@/lib/validations/followup';
@@ -27,14 +29,15 @@ import { evaluateApplication } from './eligibility';
 import { listParticipantRecipients, queueStatusChangedMails } from './observations';
 
 /** Version of the selection rules a run was computed with (bump when selection.ts or score.ts change meaning). */
-export const SELECTION_RULE_VERSION = 'ds1-trabajadores-2022.1';
+export const SELECTION_RULE_VERSION = 'ds1-trabajadores-2022.2';
 
 export interface SelectionApplicant {
   entryId: string;
   band: Band;
   savingsUf: string;
   eligible: boolean;
-  answers: Record<string, number | boolean | string>;
+  /** The household facts the worker's roster entry declares (D.S. N°1 art. 65), scored with the run's parameters. */
+  facts: TScoreFacts;
 }
 
 export interface SelectionCandidateInput {
@@ -99,7 +102,7 @@ export function computeSelection(inputs: SelectionInputs): SelectionComputation 
     const score = groupScore(
       c.applicants.map((a) => ({
         eligible: a.eligible,
-        score: individualScore({ band: a.band, savingsUf: a.savingsUf, answers: a.answers as ScoreAnswers }, params),
+        score: individualScore({ band: a.band, savingsUf: a.savingsUf, facts: a.facts }, params),
       })),
     );
     // The subsidy of the project's dwellings (the same figure that caps its bridge loan).
@@ -190,8 +193,7 @@ async function buildSelectionInputs(db: DbOrTx, user: SessionUser, callId: strin
           band: r.band as Band,
           savingsUf: dec(r.savingsUf).toFixed(),
           eligible: okByEntry.get(r.id) ?? false,
-          // The roster records household size only; the other art. 65 antecedents are not captured yet.
-          answers: { 'grupo_familiar.integrantes': r.householdSize },
+          facts: { householdSize: r.householdSize, ...readHouseholdFacts(r.scoreFacts) },
         }))
         .sort((a, b) => (a.entryId < b.entryId ? -1 : 1)),
     });
