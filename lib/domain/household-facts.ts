@@ -136,3 +136,29 @@ export function readHouseholdFacts(stored: unknown): THouseholdFacts {
   }
   return out as THouseholdFacts;
 }
+
+function joinSpanish(items: readonly string[]): string {
+  return items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} y ${items[items.length - 1]}`;
+}
+
+/** One declared fact as a reviewer reads it: «Edades de los integrantes: 38, 35 y 9 años». */
+export interface DescribedHouseholdFact {
+  fact: keyof THouseholdFacts;
+  label: string;
+  value: string;
+}
+
+/** The declared facts of a household, in Spanish, in the order of the roster columns; undeclared ones are left out. */
+export function describeHouseholdFacts(facts: THouseholdFacts): DescribedHouseholdFact[] {
+  const out: DescribedHouseholdFact[] = [];
+  for (const fact of HOUSEHOLD_FACT_KEYS) {
+    const value = facts[fact];
+    if (value === null) continue;
+    let text: string;
+    if (Array.isArray(value)) text = `${joinSpanish(value.map(String))} ${value.length === 1 && value[0] === 1 ? 'año' : 'años'}`;
+    else if (typeof value === 'number') text = String(value);
+    else text = choiceFactValueLabel(fact as ChoiceFact, value);
+    out.push({ fact, label: HOUSEHOLD_FACT_LABELS[fact], value: text });
+  }
+  return out;
+}
