@@ -12,8 +12,8 @@ import type { SessionUser } from '@/lib/auth/session-user';
 import { now } from '@/lib/clock';
 import { env } from '@/lib/env';
 import { bridgeLoanCapUf } from '@/lib/domain/bridge-loan';
-import { ZCallParameters, listUnsetScoreParameters } from '@/lib/domain/call-parameters';
-import type { Band, TCallParameters, ZoneId } from '@/lib/domain/call-parameters';
+import { ZCallParameters, describeUnsetScoreParameters, listUnsetScoreParameters } from '@/lib/domain/call-parameters';
+import type { Band, TCallParameters, UnsetScoreParameter, ZoneId } from '@/lib/domain/call-parameters';
 import { callDateOf } from '@/lib/domain/deadlines';
 import { dec } from '@/lib/domain/explain';
 import { readHouseholdFacts } from '@/lib/domain/household-facts';
@@ -53,6 +53,11 @@ export interface SelectionCandidateInput {
 export interface SelectionInputs {
   ruleVersion: string;
   callId: string;
+  /**
+   * The version of the call's stored parameters when the inputs were read: a run is computed with the
+   * point tables as they were, and confirming it after they change is refused (its inputs differ).
+   */
+  callParametersVersion?: number;
   parameters: unknown;
   candidates: SelectionCandidateInput[];
 }
@@ -163,9 +168,11 @@ async function loadCall(db: DbOrTx, callId: string) {
 
 /**
  * Reads the approved applications of a call as selection inputs: zone, dwellings and each active
- * roster worker's band, savings and eligibility (the same rules engine as the eligibility panel).
+ * roster worker's band, savings, eligibility (the same rules engine as the eligibility panel) and the
+ * household facts the roster declares for the individual score.
  */
 async function buildSelectionInputs(db: DbOrTx, user: SessionUser, callId: string, params: TCallParameters): Promise<SelectionInputs> {
+  const [version] = await db.select({ value: calls.parametersVersion }).from(calls).where(eq(calls.id, callId)).limit(1);
   const approved = await db
     .select({ id: applications.id })
     .from(applications)
@@ -198,7 +205,7 @@ async function buildSelectionInputs(db: DbOrTx, user: SessionUser, callId: strin
         .sort((a, b) => (a.entryId < b.entryId ? -1 : 1)),
     });
   }
-  return { ruleVersion: SELECTION_RULE_VERSION, callId, parameters: params, candidates };
+  return { ruleVersion: SELECTION_RULE_VERSION, callId, callParametersVersion: version?.value ?? 1, parameters: params, candidates };
 }
 
 export interface SelectionCallOption {
@@ -261,6 +268,10 @@ interface RunParameters {
 export interface SelectionOverviewDto {
   call: { id: string; code: string; name: string; budgetUf: string; maxDwellings: number; afterMiss: 'continue' | 'stop' };
   unsetParameters: string[];
+  /** The same, described in Spanish for the screen. */
+  unsetScoreParameters: UnsetScoreParameter[];
+  /** The call's point tables or caps changed after the latest preview: it must be previewed again. */
+  draftOutdated: boolean;
   candidates: SelectionCandidateRow[];
   latestDraft: SelectionRunDto | null;
   confirmed: SelectionRunDto | null;
@@ -317,6 +328,8 @@ export async function getSelectionOverview(user: SessionUser, callId: string): P
   return {
     call: { id: call.id, code: call.code, name: call.name, ...call.params.selection },
     unsetParameters: computed.unsetParameters,
+    unsetScoreParameters: describeUnsetScoreParameters(call.params),
+    draftOutdated: Boolean(draft && !confirmed && (draft.inputs as SelectionInputs).callParametersVersion !== inputs.callParametersVersion),
     candidates: computed.groups
       .map((g) => {
         const d = described.get(g.applicationId);
