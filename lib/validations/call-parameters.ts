@@ -81,15 +81,18 @@ export type ScoreTablesFormValues = z.input<typeof ZScoreTablesFields>;
 const PESOS = /^\$?(\d{1,3}(\.\d{3})+|\d+)$/;
 export const INCOME_CAP_MAX_CLP = 50_000_000;
 
-const ZPesosText = z
-  .string()
-  .transform(clean)
-  .refine((text) => text !== '', { message: 'Indique el tope en pesos (por ejemplo 1.404.569).' })
-  .refine((text) => text === '' || PESOS.test(text), { message: 'Escriba el tope en pesos, sin decimales, con o sin puntos (por ejemplo 1.404.569).' })
-  .transform((text) => Number(text.replace(/[$.]/g, '')))
-  .refine((amount) => Number.isNaN(amount) || (amount > 0 && amount <= INCOME_CAP_MAX_CLP), {
-    message: 'El tope debe ser mayor que $0 y no superar $50.000.000.',
-  });
+const ZPesosText = z.string().transform((raw, ctx) => {
+  const text = clean(raw);
+  const fail = (message: string) => {
+    ctx.issues.push({ code: 'custom', input: raw, message });
+    return z.NEVER;
+  };
+  if (text === '') return fail('Indique el tope en pesos (por ejemplo 1.404.569).');
+  if (!PESOS.test(text)) return fail('Escriba el tope en pesos, sin decimales, con o sin puntos (por ejemplo 1.404.569).');
+  const amount = Number(text.replace(/[$.]/g, ''));
+  if (amount <= 0 || amount > INCOME_CAP_MAX_CLP) return fail('El tope debe ser mayor que $0 y no superar $50.000.000.');
+  return amount;
+});
 
 const ZCapEdit = z.object({ amountClp: ZPesosText, inferred: z.boolean() });
 const SIZES = ['1', '2', '3', '4'] as const;
@@ -104,7 +107,8 @@ const ZCapTable = z
       if (!previous) return;
       const before = table[previous].amountClp;
       const amount = table[size].amountClp;
-      if (amount < before)
+      // Only between amounts that were read: a box with its own error is not compared.
+      if (Number.isFinite(amount) && Number.isFinite(before) && amount < before)
         ctx.addIssue({
           code: 'custom',
           path: [size, 'amountClp'],
