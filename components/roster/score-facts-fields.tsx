@@ -43,7 +43,7 @@ export function ScoreFactsFields({
       </p>
       <TextField
         id={fieldId('memberAges')}
-        label="Edades de los integrantes del hogar"
+        label="Edad de cada integrante del hogar"
         hint={hint('memberAges')}
         error={error('memberAges')}
         autoComplete="off"
