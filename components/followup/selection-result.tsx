@@ -2,6 +2,11 @@ import { Table } from '@/components/ui/table';
 import type { SelectionComputation } from '@/lib/dal/selection';
 import { formatUf } from '@/lib/format';
 
+/** Points with two decimals, es-CL: "13.3333…" → "13,33". */
+function formatPoints(value: string): string {
+  return Number(value).toLocaleString('es-CL', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+}
+
 const reasonLabels: Record<string, string> = {
   budget_uf: 'No cabe en los recursos (UF)',
   dwellings: 'No cabe en el cupo de viviendas',
@@ -70,10 +75,17 @@ export function SelectionResultView({
                 <details className="mt-1 text-sm">
                   <summary className="cursor-pointer text-brand-700 underline">Desglose del puntaje</summary>
                   <p>{groups.get(r.applicationId)?.score.message}</p>
-                  <ul className="list-disc pl-5">
+                  <ul className="list-disc pl-5" data-testid="desglose">
                     {groups.get(r.applicationId)?.score.breakdown.map((b) => (
-                      <li key={b.factorId}>
-                        {b.label}: {b.average ?? '—'} puntos promedio
+                      <li key={b.factorId} data-factor={b.factorId}>
+                        {b.label}: {b.average === null ? '—' : formatPoints(b.average)} puntos promedio
+                        {b.unset ? <span className="font-semibold text-warn-800"> · puntaje sin definir en el llamado</span> : null}
+                        {b.missingCount ? (
+                          <span className="text-slate-700">
+                            {' '}
+                            · {b.missingCount === 1 ? '1 postulante no declaró el antecedente' : `${b.missingCount} postulantes no declararon el antecedente`}
+                          </span>
+                        ) : null}
                       </li>
                     ))}
                   </ul>

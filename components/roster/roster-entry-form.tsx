@@ -14,6 +14,7 @@ import type { ActionResult } from '@/lib/actions/result';
 import { ROSTER_COLUMN_BY_KEY, ROSTER_COLUMN_KEYS } from '@/lib/roster/columns';
 import type { RosterColumnKey } from '@/lib/roster/columns';
 import { ZRosterEntryInput } from '@/lib/roster/schema';
+import { ScoreFactsFields } from './score-facts-fields';
 
 type FormValues = z.input<typeof ZRosterEntryInput>;
 
@@ -227,6 +228,7 @@ export function RosterEntryForm({
             spellCheck={false}
             {...register('email')}
           />
+          <ScoreFactsFields register={register} error={error} fieldId={fieldId} />
           <div className="flex flex-wrap items-center gap-4">
             <Button type="submit">{isSubmitting ? 'Guardando…' : entry ? 'Guardar cambios' : 'Agregar a la nómina'}</Button>
             <ButtonLink href={cancelHref} variant="link">

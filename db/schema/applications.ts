@@ -14,6 +14,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import type { THouseholdFacts } from '../../lib/domain/household-facts';
 import { users } from './auth';
 import { calls } from './calls';
 import { employers, organizations, sponsors } from './organizations';
@@ -121,6 +122,9 @@ export const rosterEntries = pgTable(
     savingsUf: numeric('savings_uf', { precision: 12, scale: 2 }).notNull(),
     savingsDepositedUf: numeric('savings_deposited_uf', { precision: 12, scale: 2 }).notNull(),
     band: integer('band').notNull(),
+    // Declared household facts for the individual score (D.S. N°1 art. 65), read and written through
+    // ZHouseholdFacts: read together, only for scoring and display, never filtered on.
+    scoreFacts: jsonb('score_facts').$type<Partial<THouseholdFacts>>().notNull().default({}),
     status: text('status', { enum: rosterEntryStatuses }).notNull().default('activo'),
     replacesEntryId: uuid('replaces_entry_id'),
     // Set when the worker is proposed as a replacement during the correction window.

@@ -3,7 +3,22 @@
  * Trabajadores (special call of D.S. N°1, Res. Ex. N°867 of 13-07-2022): SPEC §4 and seed 003.
  * Decimals are strings on purpose (see lib/domain/call-parameters.ts).
  */
-import type { TCallParameters } from '@/lib/domain/call-parameters';
+import type { TCallParameters, TScoreFactor } from '@/lib/domain/call-parameters';
+import { CHOICE_FACT_VALUES, CHOICE_FACT_VALUE_LABELS } from '../../lib/domain/household-facts';
+import type { ChoiceFact } from '../../lib/domain/household-facts';
+
+/** A choice factor with one unset line per value of the household fact it reads. */
+function choiceFactor(id: string, group: TScoreFactor['group'], label: string, fact: ChoiceFact): TScoreFactor {
+  const labels = CHOICE_FACT_VALUE_LABELS[fact] as Record<string, string>;
+  return {
+    kind: 'choice',
+    id,
+    group,
+    label,
+    basis: { fact },
+    options: CHOICE_FACT_VALUES[fact].map((value) => ({ id: value, label: labels[value]!, points: null })),
+  };
+}
 
 /** Savings-excess brackets of D.S. N°1 (marginal; limits measured on the excess, SPEC §4). */
 const BANDS_1_2_SAVINGS_EXCESS = [
@@ -94,55 +109,20 @@ export const callParameters2022: TCallParameters = {
   },
   selection: { budgetUf: '630000', maxDwellings: 600, afterMiss: 'continue' },
   score: {
-    // D.S. N°1 art. 65 factors named by seed 003; the points must be entered from the decree (null = unset).
+    // D.S. N°1 art. 65 factors named by seed 003, each reading one household fact; the points (and the
+    // ages that score) must be entered from the decree (null = unset). Choice tables have one line per
+    // declared value, so any grouping of the decree can be entered as equal points.
     factors: [
-      { kind: 'per_unit', id: 'grupo_familiar.integrantes', group: 'grupo_familiar', label: 'Integrantes del grupo familiar', pointsPerUnit: null, maxUnits: null },
-      { kind: 'per_unit', id: 'grupo_familiar.edades', group: 'grupo_familiar', label: 'Integrantes en los tramos de edad que puntúan', pointsPerUnit: null, maxUnits: null },
-      { kind: 'flag', id: 'grupo_familiar.jefatura_hogar', group: 'grupo_familiar', label: 'Jefatura de hogar', points: null },
-      { kind: 'per_unit', id: 'grupo_familiar.discapacidad', group: 'grupo_familiar', label: 'Integrantes con discapacidad', pointsPerUnit: null, maxUnits: null },
-      { kind: 'per_unit', id: 'grupo_familiar.adultos_mayores', group: 'grupo_familiar', label: 'Integrantes de 60 años o más', pointsPerUnit: null, maxUnits: null },
-      {
-        kind: 'choice',
-        id: 'vulnerabilidad_habitacional.hacinamiento',
-        group: 'vulnerabilidad_habitacional',
-        label: 'Hacinamiento',
-        options: [
-          { id: 'sin', label: 'Sin hacinamiento', points: null },
-          { id: 'medio', label: 'Hacinamiento medio', points: null },
-          { id: 'critico', label: 'Hacinamiento crítico', points: null },
-        ],
-      },
-      {
-        kind: 'choice',
-        id: 'vulnerabilidad_habitacional.tipo_vivienda',
-        group: 'vulnerabilidad_habitacional',
-        label: 'Tipo de vivienda',
-        options: [
-          { id: 'adecuada', label: 'Casa o departamento', points: null },
-          { id: 'precaria', label: 'Pieza, mediagua, mejora, rancho o similar', points: null },
-        ],
-      },
-      {
-        kind: 'choice',
-        id: 'vulnerabilidad_habitacional.agua',
-        group: 'vulnerabilidad_habitacional',
-        label: 'Abastecimiento de agua',
-        options: [
-          { id: 'red_publica', label: 'Red pública dentro de la vivienda', points: null },
-          { id: 'otra', label: 'Sin red pública dentro de la vivienda', points: null },
-        ],
-      },
-      {
-        kind: 'choice',
-        id: 'vulnerabilidad_habitacional.bano',
-        group: 'vulnerabilidad_habitacional',
-        label: 'Baño',
-        options: [
-          { id: 'exclusivo', label: 'Baño de uso exclusivo', points: null },
-          { id: 'compartido_o_sin', label: 'Baño compartido o sin baño', points: null },
-        ],
-      },
-      { kind: 'per_unit', id: 'antiguedad_postulacion.postulaciones_anteriores', group: 'antiguedad_postulacion', label: 'Postulaciones anteriores', pointsPerUnit: null, maxUnits: null },
+      { kind: 'per_unit', id: 'grupo_familiar.integrantes', group: 'grupo_familiar', label: 'Integrantes del grupo familiar', basis: { fact: 'householdMembers' }, pointsPerUnit: null, maxUnits: null },
+      { kind: 'per_unit', id: 'grupo_familiar.edades', group: 'grupo_familiar', label: 'Integrantes en los tramos de edad que puntúan', basis: { fact: 'memberAges', ageRange: null }, pointsPerUnit: null, maxUnits: null },
+      choiceFactor('grupo_familiar.jefatura_hogar', 'grupo_familiar', 'Jefatura de hogar', 'headOfHousehold'),
+      { kind: 'per_unit', id: 'grupo_familiar.discapacidad', group: 'grupo_familiar', label: 'Integrantes con discapacidad', basis: { fact: 'membersWithDisability' }, pointsPerUnit: null, maxUnits: null },
+      { kind: 'per_unit', id: 'grupo_familiar.adultos_mayores', group: 'grupo_familiar', label: 'Integrantes de 60 años o más', basis: { fact: 'memberAges', ageRange: { fromAge: 60, toAge: null } }, pointsPerUnit: null, maxUnits: null },
+      choiceFactor('vulnerabilidad_habitacional.hacinamiento', 'vulnerabilidad_habitacional', 'Hacinamiento', 'overcrowding'),
+      choiceFactor('vulnerabilidad_habitacional.tipo_vivienda', 'vulnerabilidad_habitacional', 'Tipo de vivienda', 'dwellingType'),
+      choiceFactor('vulnerabilidad_habitacional.agua', 'vulnerabilidad_habitacional', 'Abastecimiento de agua', 'waterSource'),
+      choiceFactor('vulnerabilidad_habitacional.bano', 'vulnerabilidad_habitacional', 'Baño', 'bathroom'),
+      { kind: 'per_unit', id: 'antiguedad_postulacion.postulaciones_anteriores', group: 'antiguedad_postulacion', label: 'Postulaciones anteriores', basis: { fact: 'earlierApplications' }, pointsPerUnit: null, maxUnits: null },
     ],
     savingsExcess: {
       // Seed 003's individual score lists only the art. 65 factors: the 2022 call does not count savings excess.

@@ -2,6 +2,7 @@ import { randomBytes, randomInt } from 'node:crypto';
 import { and, eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../client';
 import { applicationDwellings, applications, auditLog, projectDates, projectMilestones, rosterEntries } from '../schema';
+import type { THouseholdFacts } from '../../lib/domain/household-facts';
 import { santiagoDay } from '../../lib/santiago-time';
 import { demoRut } from './demo';
 
@@ -14,15 +15,17 @@ interface ReviewWorker {
   rshPercentile: number;
   savingsUf: string;
   savingsDepositedUf: string;
+  /** Household facts for the score (D.S. N°1 art. 65), as the RSH would show them. */
+  scoreFacts: Partial<THouseholdFacts>;
 }
 
 /** Five eligible workers for the submitted demo file (1 dwelling of band 1, 4 of band 2, as seeded). */
 const REVIEW_WORKERS: ReviewWorker[] = [
-  { rutBody: 19_111_001, firstNames: 'Camila', lastNames: 'Reyes Soto', email: 'camila.reyes@trabajadores.demo.cl', band: 1, rshPercentile: 40, savingsUf: '55', savingsDepositedUf: '30' },
-  { rutBody: 19_111_002, firstNames: 'Jorge', lastNames: 'Muñoz Araya', email: 'jorge.munoz@trabajadores.demo.cl', band: 2, rshPercentile: 60, savingsUf: '75', savingsDepositedUf: '40' },
-  { rutBody: 19_111_003, firstNames: 'Ana María', lastNames: 'Fuentes Vidal', email: 'anamaria.fuentes@trabajadores.demo.cl', band: 2, rshPercentile: 70, savingsUf: '80', savingsDepositedUf: '40' },
-  { rutBody: 19_111_004, firstNames: 'Héctor', lastNames: 'Carrasco Lillo', email: 'hector.carrasco@trabajadores.demo.cl', band: 2, rshPercentile: 80, savingsUf: '72', savingsDepositedUf: '36' },
-  { rutBody: 19_111_005, firstNames: 'Valeria', lastNames: 'Ortiz Peña', email: 'valeria.ortiz@trabajadores.demo.cl', band: 2, rshPercentile: 90, savingsUf: '90', savingsDepositedUf: '45' },
+  { rutBody: 19_111_001, firstNames: 'Camila', lastNames: 'Reyes Soto', email: 'camila.reyes@trabajadores.demo.cl', band: 1, rshPercentile: 40, savingsUf: '55', savingsDepositedUf: '30', scoreFacts: { memberAges: [31, 9, 4], headOfHousehold: 'monoparental', membersWithDisability: 0, overcrowding: 'medio', dwellingType: 'pieza', waterSource: 'red_publica', bathroom: 'compartido', earlierApplications: 2 } },
+  { rutBody: 19_111_002, firstNames: 'Jorge', lastNames: 'Muñoz Araya', email: 'jorge.munoz@trabajadores.demo.cl', band: 2, rshPercentile: 60, savingsUf: '75', savingsDepositedUf: '40', scoreFacts: { memberAges: [45, 43, 17], headOfHousehold: 'con_pareja', membersWithDisability: 0, overcrowding: 'sin', dwellingType: 'casa', waterSource: 'red_publica', bathroom: 'exclusivo', earlierApplications: 0 } },
+  { rutBody: 19_111_003, firstNames: 'Ana María', lastNames: 'Fuentes Vidal', email: 'anamaria.fuentes@trabajadores.demo.cl', band: 2, rshPercentile: 70, savingsUf: '80', savingsDepositedUf: '40', scoreFacts: { memberAges: [38, 36, 62], headOfHousehold: 'con_pareja', membersWithDisability: 1, overcrowding: 'medio', dwellingType: 'casa', waterSource: 'red_publica', bathroom: 'exclusivo', earlierApplications: 1 } },
+  { rutBody: 19_111_004, firstNames: 'Héctor', lastNames: 'Carrasco Lillo', email: 'hector.carrasco@trabajadores.demo.cl', band: 2, rshPercentile: 80, savingsUf: '72', savingsDepositedUf: '36', scoreFacts: { memberAges: [57, 55, 81], headOfHousehold: 'con_pareja', membersWithDisability: 1, overcrowding: 'sin', dwellingType: 'departamento', waterSource: 'red_publica', bathroom: 'exclusivo', earlierApplications: 3 } },
+  { rutBody: 19_111_005, firstNames: 'Valeria', lastNames: 'Ortiz Peña', email: 'valeria.ortiz@trabajadores.demo.cl', band: 2, rshPercentile: 90, savingsUf: '90', savingsDepositedUf: '45', scoreFacts: {} },
 ];
 
 /** The Chilean calendar day of an instant, as a "YYYY-MM-DD" date column. */
@@ -46,6 +49,7 @@ function rosterValues(applicationId: string, callId: string, worker: ReviewWorke
     savingsUf: worker.savingsUf,
     savingsDepositedUf: worker.savingsDepositedUf,
     band: worker.band,
+    scoreFacts: worker.scoreFacts,
   };
 }
 

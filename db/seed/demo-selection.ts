@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { and, asc, eq } from 'drizzle-orm';
 import { hashPassword } from '../../lib/auth/password';
 import { ZCallParameters } from '../../lib/domain/call-parameters';
+import type { THouseholdFacts } from '../../lib/domain/household-facts';
 import { callDateOf } from '../../lib/domain/deadlines';
 import { prohibitionTerm } from '../../lib/domain/prohibitions';
 import { subsidyForZone, zoneForComuna } from '../../lib/domain/zones';
@@ -33,12 +34,18 @@ interface SelectionDemoProject {
   union: { name: string; rutBody: number; regionCode: string; comunaCode: string };
   /** Minutes after the base instant: with the 2022 point tables unset every group scores 0, so submission order ranks. */
   submittedAfterMinutes: number;
+  /**
+   * Where the project's families live now. The families are otherwise alike in every project, so once the
+   * point tables are entered the projects rank by these housing facts alone.
+   */
+  housing: Pick<THouseholdFacts, 'overcrowding' | 'dwellingType' | 'waterSource' | 'bathroom'>;
 }
 
 /**
  * Three technically approved projects in three zones, 5 dwellings each (1 of band 1, 4 of band 2):
- * subsidies 5.000 UF (centro), 5.500 UF (norte) and 6.000 UF (extremo sur). With 12.000 UF the first
- * two are selected (10.500 UF) and the Magallanes project is left out (6.000 UF > 1.500 UF remaining).
+ * subsidies 5.000 UF (centro), 5.500 UF (norte) and 6.000 UF (extremo sur). With 12.000 UF and the point
+ * tables unset the first two are selected (10.500 UF) and the Magallanes project is left out (6.000 UF >
+ * 1.500 UF remaining); once the housing points are entered, Magallanes (the most overcrowded) ranks first.
  */
 const PROJECTS: SelectionDemoProject[] = [
   {
@@ -48,6 +55,7 @@ const PROJECTS: SelectionDemoProject[] = [
     comunaCode: '13110',
     union: { name: 'Sindicato de Trabajadores Demo Selección', rutBody: 65_777_001, regionCode: '13', comunaCode: '13110' },
     submittedAfterMinutes: 0,
+    housing: { overcrowding: 'sin', dwellingType: 'departamento', waterSource: 'red_publica', bathroom: 'exclusivo' },
   },
   {
     key: 'antofagasta',
@@ -56,6 +64,7 @@ const PROJECTS: SelectionDemoProject[] = [
     comunaCode: '02101',
     union: { name: 'Sindicato Portuario Demo Antofagasta', rutBody: 65_777_002, regionCode: '02', comunaCode: '02101' },
     submittedAfterMinutes: 10,
+    housing: { overcrowding: 'medio', dwellingType: 'pieza', waterSource: 'red_publica', bathroom: 'compartido' },
   },
   {
     key: 'magallanes',
@@ -64,16 +73,28 @@ const PROJECTS: SelectionDemoProject[] = [
     comunaCode: '12101',
     union: { name: 'Sindicato Pesquero Demo Magallanes', rutBody: 65_777_003, regionCode: '12', comunaCode: '12101' },
     submittedAfterMinutes: 20,
+    housing: { overcrowding: 'critico', dwellingType: 'mediagua', waterSource: 'red_publica_fuera', bathroom: 'compartido' },
   },
 ];
 
-const WORKERS = [
-  { firstNames: 'Ximena', lastNames: 'Alarcón Pino', band: 1, rsh: 40, savings: '60', deposited: '30' },
-  { firstNames: 'Tomás', lastNames: 'Bustos Leiva', band: 2, rsh: 60, savings: '75', deposited: '40' },
-  { firstNames: 'Paula', lastNames: 'Cárdenas Mella', band: 2, rsh: 70, savings: '80', deposited: '40' },
-  { firstNames: 'Raúl', lastNames: 'Donoso Ibarra', band: 2, rsh: 50, savings: '72', deposited: '36' },
-  { firstNames: 'Elena', lastNames: 'Espinoza Ruiz', band: 2, rsh: 90, savings: '90', deposited: '45' },
-] as const;
+interface SelectionDemoWorker {
+  firstNames: string;
+  lastNames: string;
+  band: 1 | 2;
+  rsh: number;
+  savings: string;
+  deposited: string;
+  family: Partial<THouseholdFacts>;
+}
+
+/** Five families of three; the household facts other than housing are the same in every project. */
+const WORKERS: readonly SelectionDemoWorker[] = [
+  { firstNames: 'Ximena', lastNames: 'Alarcón Pino', band: 1, rsh: 40, savings: '60', deposited: '30', family: { memberAges: [29, 8, 3], headOfHousehold: 'monoparental', membersWithDisability: 0, earlierApplications: 1 } },
+  { firstNames: 'Tomás', lastNames: 'Bustos Leiva', band: 2, rsh: 60, savings: '75', deposited: '40', family: { memberAges: [44, 41, 16], headOfHousehold: 'con_pareja', membersWithDisability: 0, earlierApplications: 0 } },
+  { firstNames: 'Paula', lastNames: 'Cárdenas Mella', band: 2, rsh: 70, savings: '80', deposited: '40', family: { memberAges: [36, 35, 64], headOfHousehold: 'con_pareja', membersWithDisability: 1, earlierApplications: 2 } },
+  { firstNames: 'Raúl', lastNames: 'Donoso Ibarra', band: 2, rsh: 50, savings: '72', deposited: '36', family: { memberAges: [51, 49, 22], headOfHousehold: 'con_pareja', membersWithDisability: 0, earlierApplications: 0 } },
+  { firstNames: 'Elena', lastNames: 'Espinoza Ruiz', band: 2, rsh: 90, savings: '90', deposited: '45', family: { memberAges: [33, 6, 2], headOfHousehold: 'monoparental', membersWithDisability: 0, earlierApplications: 1 } },
+];
 
 async function ensureOrganization(db: DbOrTx, union: SelectionDemoProject['union']): Promise<string> {
   const rut = demoRut(union.rutBody);
@@ -168,6 +189,7 @@ async function insertProjects(
         savingsUf: w.savings,
         savingsDepositedUf: w.deposited,
         band: w.band,
+        scoreFacts: { ...w.family, ...p.housing },
         incorporationConfirmedAt: at,
         incorporationMethod: 'formulario_firmado' as const,
       })),

@@ -21,6 +21,7 @@ import { callParameters2022 } from './call-parameters-2022';
 import { ds49ParametersMagallanes } from './ds49-parameters-magallanes';
 import { schedule2022, scheduleAround } from './schedules';
 import type { ScheduleStep } from './schedules';
+import type { THouseholdFacts } from '../../lib/domain/household-facts';
 
 /** The password of every demo account (listed in the README; refused in production unless allowed). */
 export const DEMO_PASSWORD = 'Vivienda.Demo.2026';
@@ -201,9 +202,37 @@ export async function seedDemoData(db: Db, today: Date): Promise<boolean> {
     ]);
     const worker = demoUsers[0]!;
     await tx.insert(rosterEntries).values([
-      rosterRow(draft!.id, open!.id, worker.rut!, 'María', 'Pérez Soto', 1, 40, '55', '30'),
-      rosterRow(draft!.id, open!.id, demoRut(16_222_333), 'Pedro', 'González Lillo', 2, 70, '80', '40'),
-      rosterRow(draft!.id, open!.id, demoRut(17_333_444), 'Rosa', 'Contreras Vera', 2, 60, '72', '36'),
+      // Household facts for the score as the RSH would show them; Luis has not declared his yet.
+      rosterRow(draft!.id, open!.id, worker.rut!, 'María', 'Pérez Soto', 1, 40, '55', '30', {
+        memberAges: [34, 12, 7],
+        headOfHousehold: 'monoparental',
+        membersWithDisability: 0,
+        overcrowding: 'medio',
+        dwellingType: 'pieza',
+        waterSource: 'red_publica',
+        bathroom: 'compartido',
+        earlierApplications: 1,
+      }),
+      rosterRow(draft!.id, open!.id, demoRut(16_222_333), 'Pedro', 'González Lillo', 2, 70, '80', '40', {
+        memberAges: [41, 39, 15],
+        headOfHousehold: 'con_pareja',
+        membersWithDisability: 1,
+        overcrowding: 'sin',
+        dwellingType: 'casa',
+        waterSource: 'red_publica',
+        bathroom: 'exclusivo',
+        earlierApplications: 0,
+      }),
+      rosterRow(draft!.id, open!.id, demoRut(17_333_444), 'Rosa', 'Contreras Vera', 2, 60, '72', '36', {
+        memberAges: [52, 29, 74],
+        headOfHousehold: 'con_pareja',
+        membersWithDisability: 0,
+        overcrowding: 'sin',
+        dwellingType: 'departamento',
+        waterSource: 'red_publica',
+        bathroom: 'exclusivo',
+        earlierApplications: 2,
+      }),
       rosterRow(draft!.id, open!.id, demoRut(18_444_555), 'Luis', 'Sepúlveda Toro', 2, 90, '90', '50'),
     ]);
 
@@ -262,6 +291,7 @@ function rosterRow(
   rshPercentile: number,
   savingsUf: string,
   savingsDepositedUf: string,
+  scoreFacts: Partial<THouseholdFacts> = {},
 ) {
   return {
     applicationId,
@@ -276,5 +306,6 @@ function rosterRow(
     savingsUf,
     savingsDepositedUf,
     band,
+    scoreFacts,
   };
 }

@@ -183,13 +183,27 @@ test.describe('nómina: importar, corregir, aceptar, exportar e incorporar', () 
     await page.getByLabel('Ahorro total para la vivienda, en UF').fill('55,5');
     await page.getByLabel('Ahorro ya depositado, en UF').fill('30');
     await page.getByLabel('Tramo de la vivienda asignada').selectOption('1');
+    // The optional household facts for the score, grouped apart; two ages for a household of three.
+    const score = page.getByRole('group', { name: 'Puntaje (D.S. N°1, art. 65)' });
+    await score.getByLabel('Edad de cada integrante del hogar').fill('34; 12');
+    await score.getByLabel('Jefatura de hogar').selectOption('Monoparental');
+    await score.getByLabel('Hacinamiento').selectOption('Crítico');
+    await score.getByLabel('Tipo de vivienda actual').selectOption('Pieza');
+    await score.getByLabel('Postulaciones anteriores').fill('2');
     await page.getByRole('button', { name: 'Agregar a la nómina' }).click();
     // Checked in the browser with the same schema as the server, next to the field and in the summary.
     await expect(page.getByRole('alert', { name: 'Hay un problema' })).toContainText('El RUT 12.345.678-9 no es válido: el dígito verificador debería ser 5');
     await expect(page.getByLabel('RUT')).toHaveAttribute('aria-invalid', 'true');
 
-    // María Pérez Soto is in PVT-DEMO-0001, of the same call: the server refuses, and nothing typed is lost.
+    // María Pérez Soto is in PVT-DEMO-0001, of the same call. Her RUT is valid, so the household facts are
+    // checked against the household size next: two ages for three members.
     await page.getByLabel('RUT').fill(formatRut(`15111222-${computeCheckDigit(15_111_222)}`));
+    await page.getByRole('button', { name: 'Agregar a la nómina' }).click();
+    await expect(page.getByRole('alert', { name: 'Hay un problema' })).toContainText('Se indicaron 2 edades, pero el hogar tiene 3 integrantes');
+    await expect(score.getByLabel('Edad de cada integrante del hogar')).toHaveAttribute('aria-invalid', 'true');
+    await score.getByLabel('Edad de cada integrante del hogar').fill('34; 12; 7');
+
+    // Now the server refuses María's RUT, and nothing typed is lost.
     await page.getByRole('button', { name: 'Agregar a la nómina' }).click();
     await expect(page.getByRole('alert', { name: 'Hay un problema' })).toContainText('ya figura en otra postulación de este llamado');
     await expect(page.getByLabel('Nombres')).toHaveValue('Juan Andrés');
@@ -205,5 +219,14 @@ test.describe('nómina: importar, corregir, aceptar, exportar e incorporar', () 
     await page.getByRole('button', { name: 'Agregar a la nómina' }).click();
     await expect(page.getByRole('status').filter({ hasText: 'Se agregó a Juan Andrés Pérez Soto a la nómina.' })).toBeVisible();
     await expect(page.getByTestId('roster-table')).toContainText(fresh);
+
+    // The facts were stored with the worker and come back as typed.
+    await page.getByTestId('roster-table').getByRole('link', { name: 'Juan Andrés Pérez Soto' }).first().click();
+    const saved = page.getByRole('group', { name: 'Puntaje (D.S. N°1, art. 65)' });
+    await expect(saved.getByLabel('Edad de cada integrante del hogar')).toHaveValue('34; 12; 7');
+    await expect(saved.getByLabel('Jefatura de hogar')).toHaveValue('Monoparental');
+    await expect(saved.getByLabel('Hacinamiento')).toHaveValue('Crítico');
+    await expect(saved.getByLabel('Abastecimiento de agua')).toHaveValue('');
+    await expect(saved.getByLabel('Postulaciones anteriores')).toHaveValue('2');
   });
 });

@@ -17,6 +17,7 @@ import { formatRut } from '@/lib/domain/rut';
 import type { RosterEntry } from '@/lib/domain/worker-eligibility';
 import { zoneForComuna } from '@/lib/domain/zones';
 import type { TRosterEntryInput } from '@/lib/roster/schema';
+import { householdFactsOf } from '@/lib/roster/score-facts';
 import { formatSantiagoDateTime } from '@/lib/santiago-time';
 import type { TProposeReplacement } from '@/lib/validations/observations';
 import { assertCanEditSection, bumpVersion, canEditSection, loadApplication } from './application-access';
@@ -230,6 +231,7 @@ function toColumns(entry: TRosterEntryInput) {
     savingsDepositedUf: entry.savingsDepositedUf,
     birthDate: entry.birthDate,
     email: entry.email,
+    scoreFacts: householdFactsOf(entry),
   };
 }
 

@@ -25,6 +25,8 @@ import { NotFoundError } from '@/lib/auth/session-user';
 import type { SessionUser } from '@/lib/auth/session-user';
 import { INCORPORATION_FORM_SLOT_ID, documentSlotById } from '@/lib/domain/document-slots';
 import { SOURCES } from '@/lib/domain/explain';
+import { describeHouseholdFacts, readHouseholdFacts } from '@/lib/domain/household-facts';
+import type { DescribedHouseholdFact } from '@/lib/domain/household-facts';
 import type { RuleResult } from '@/lib/domain/explain';
 import { formatRut } from '@/lib/domain/rut';
 import { formatClp, formatUf } from '@/lib/format';
@@ -109,6 +111,8 @@ export interface ReviewWorkerDto {
   reasons: RuleResult[];
   incomeCap: { state: IncomeCapState; message: string; sii: string | null };
   incorporation: { status: 'en_linea' | 'formulario_firmado' | 'pendiente'; confirmedAt: Date | null; form: ReviewDocumentDto | null };
+  /** The household facts declared for the individual score (D.S. N°1 art. 65), read-only for SERVIU. */
+  scoreFacts: DescribedHouseholdFact[];
 }
 
 export interface ReviewHistoryEntry {
@@ -838,6 +842,7 @@ export async function getReviewFile(user: SessionUser, id: string): Promise<Revi
         confirmedAt: r.incorporationConfirmedAt,
         form,
       },
+      scoreFacts: describeHouseholdFacts(readHouseholdFacts(r.scoreFacts)),
     };
   });
 

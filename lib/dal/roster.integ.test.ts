@@ -7,6 +7,7 @@ import { setDbForTests } from '@/db';
 import type { DbHandle, Tx } from '@/db/client';
 import { applications, auditLog, calls, documents, jobs, memberships, organizations, rosterEntries, rosterImports, users } from '@/db/schema';
 import { seedDemoData } from '@/db/seed/demo';
+import { seedDemoReviewRoster } from '@/db/seed/demo-review';
 import { seedReferenceData } from '@/db/seed/reference';
 import { ConflictError, DomainError } from '@/lib/actions/result';
 import { NotFoundError } from '@/lib/auth/session-user';
@@ -16,6 +17,7 @@ import { computeCheckDigit, formatRut } from '@/lib/domain/rut';
 import { resetEnvForTests } from '@/lib/env';
 import { ROSTER_FIXTURE_ENTRIES } from '@/e2e/fixtures/roster/make-fixtures';
 import type { TRosterEntryInput } from '@/lib/roster/schema';
+import { exportRosterCsv } from '@/lib/roster/template';
 import { ZAddRosterEntry } from '@/lib/validations/roster';
 import { createTestDb } from '@/lib/test/db';
 import {
@@ -41,6 +43,7 @@ import {
   setRosterImportRowExcluded,
   updateRosterEntry,
 } from './roster';
+import { getReviewFile } from './review';
 
 const TODAY = new Date('2026-11-22T12:00:00Z');
 const FIXTURES = path.join(process.cwd(), 'e2e/fixtures/roster');
@@ -83,7 +86,7 @@ async function newDraft(number: string): Promise<string> {
   return row!.id;
 }
 
-function worker(overrides: Partial<Record<keyof TRosterEntryInput, string>> = {}) {
+function worker(overrides: Partial<Record<keyof TRosterEntryInput, string>> = {}): Record<string, string> {
   return {
     rut: '12.345.678-5',
     firstNames: 'Juan Andrés',
@@ -101,7 +104,7 @@ function worker(overrides: Partial<Record<keyof TRosterEntryInput, string>> = {}
   };
 }
 
-function entryOf(raw: ReturnType<typeof worker>) {
+function entryOf(raw: Record<string, string>) {
   return ZAddRosterEntry.shape.entry.parse(raw);
 }
 
@@ -463,6 +466,110 @@ describe('dropping rows from a pending import', () => {
     await expect(
       inTx((tx) => setRosterImportRowExcluded(tx, people['dirigente.norte@demo.cl']!, { applicationId, importId, rowNumber: 2, excluded: false })),
     ).rejects.toBeInstanceOf(NotFoundError);
+  });
+});
+
+describe('household facts for the score (D.S. N°1 art. 65)', () => {
+  const leader = () => people['dirigente@demo.cl']!;
+  const facts = {
+    memberAges: '34; 12; 7',
+    headOfHousehold: 'Monoparental',
+    membersWithDisability: '1',
+    overcrowding: 'Crítico',
+    dwellingType: 'Mediagua',
+    waterSource: 'Red pública fuera',
+    bathroom: 'Compartido',
+    earlierApplications: '2',
+  };
+  const storedFacts = {
+    memberAges: [34, 12, 7],
+    headOfHousehold: 'monoparental',
+    membersWithDisability: 1,
+    overcrowding: 'critico',
+    dwellingType: 'mediagua',
+    waterSource: 'red_publica_fuera',
+    bathroom: 'compartido',
+    earlierApplications: 2,
+  };
+
+  async function storedFactsOf(entryId: string) {
+    const [row] = await handle.db.select({ scoreFacts: rosterEntries.scoreFacts }).from(rosterEntries).where(eq(rosterEntries.id, entryId));
+    return row!.scoreFacts;
+  }
+
+  it('stores the facts typed in the worker form with the entry, audits them and shows them back as typed', async () => {
+    const applicationId = await newDraft('PVT-TEST-FACTS');
+    const base = worker({ rut: formatRut(rut(21_222_001)) });
+    const { entryId } = await inTx((tx) => addRosterEntry(tx, leader(), { applicationId, entry: entryOf({ ...base, ...facts }) }));
+    expect(await storedFactsOf(entryId)).toEqual(storedFacts);
+    const added = await getRosterEntry(leader(), applicationId, entryId);
+    expect(added.cells).toMatchObject({ ...facts, memberAges: '34; 12; 7', overcrowding: 'Crítico' });
+    expect((await lastAudit('roster.entry.create'))!.after).toMatchObject({ entryId, overcrowding: 'critico', memberAges: [34, 12, 7] });
+
+    // Clearing a fact leaves it undeclared; the audit keeps the value it had.
+    await inTx((tx) =>
+      updateRosterEntry(tx, leader(), { applicationId, entryId, expectedStamp: added.stamp, entry: entryOf({ ...base, ...facts, overcrowding: '', earlierApplications: '3' }) }),
+    );
+    expect(await storedFactsOf(entryId)).toEqual({ ...storedFacts, overcrowding: null, earlierApplications: 3 });
+    const update = await lastAudit('roster.entry.update');
+    expect(update!.before).toMatchObject({ overcrowding: 'critico', earlierApplications: 2 });
+    expect(update!.after).toMatchObject({ overcrowding: null, earlierApplications: 3 });
+
+    // Facts that contradict the household size are refused next to the field, before anything is stored.
+    const wrong = ZAddRosterEntry.safeParse({ applicationId, entry: { ...base, ...facts, memberAges: '34; 12' } });
+    expect(wrong.error?.issues.map((i) => [i.path.join('.'), i.message])).toEqual([
+      ['entry.memberAges', 'Se indicaron 2 edades, pero el hogar tiene 3 integrantes: escriba la edad de cada integrante, incluido el trabajador.'],
+    ]);
+  });
+
+  it('imports them from optional columns with per-cell errors, and exports them', async () => {
+    const applicationId = await newDraft('PVT-TEST-FACTS-IMPORT');
+    const header = 'RUT;Nombres;Apellidos;Socio del sindicato;Tramo RSH;Integrantes del hogar;Ingreso mensual del hogar;Ahorro UF;Ahorro depositado UF;Tramo de vivienda;Edades de los integrantes;Jefatura de hogar;Integrantes con discapacidad;Hacinamiento;Tipo de vivienda actual;Abastecimiento de agua;Baño;Postulaciones anteriores';
+    const csv = [
+      header,
+      `${formatRut(rut(21_111_001))};Ana;Díaz Soto;Sí;40;3;800.000;55;30;1;"34; 12; 7";Monoparental;1;Crítico;Mediagua;Red pública fuera;Compartido;2`,
+      `${formatRut(rut(21_111_002))};Luis;Rojas Vera;Sí;60;2;900.000;75;40;2;"40; 38";Con pareja;0;muchísimo;Casa;Red pública dentro;Exclusivo;0`,
+      `${formatRut(rut(21_111_003))};Eva;Mora Lillo;Sí;60;4;950.000;75;40;2;;;;;;;;`,
+    ].join('\r\n');
+    const result = await inTx((tx) => importRosterFile(tx, leader(), { applicationId, fileName: 'nomina-puntaje.csv', bytes: new TextEncoder().encode(csv) }));
+    expect(result).toMatchObject({ rows: 3, rowsWithErrors: 1 });
+    const pending = await getPendingRosterImport(leader(), applicationId);
+    expect(pending!.rowsWithErrors.map((r) => [r.rowNumber, r.errors])).toEqual([
+      [3, [{ column: 'overcrowding', message: 'Hacinamiento: escriba «Sin», «Medio» o «Crítico» (se indicó «muchísimo»). Déjelo vacío si no lo declara.' }]],
+    ]);
+    await inTx((tx) => revalidateRosterImport(tx, leader(), { applicationId, importId: result.importId, edits: [{ rowNumber: 3, column: 'overcrowding', value: 'Medio' }] }));
+    const ready = await getPendingRosterImport(leader(), applicationId);
+    await inTx((tx) => acceptRosterImport(tx, leader(), { applicationId, importId: result.importId, rosterStamp: ready!.rosterStamp }));
+
+    const rows = await handle.db.select().from(rosterEntries).where(eq(rosterEntries.applicationId, applicationId));
+    const byRut = Object.fromEntries(rows.map((r) => [r.rut, r.scoreFacts]));
+    expect(byRut[rut(21_111_001)]).toEqual(storedFacts);
+    expect(byRut[rut(21_111_002)]).toMatchObject({ memberAges: [40, 38], headOfHousehold: 'con_pareja', overcrowding: 'medio', bathroom: 'exclusivo', earlierApplications: 0 });
+    expect(byRut[rut(21_111_003)]).toEqual(Object.fromEntries(Object.keys(storedFacts).map((k) => [k, null])));
+
+    const exported = await getRosterForExport(leader(), applicationId);
+    const ana = exported.entries.find((e) => e.rut === rut(21_111_001))!;
+    expect(ana).toMatchObject({ memberAges: [34, 12, 7], headOfHousehold: 'monoparental', dwellingType: 'mediagua' });
+    const text = exportRosterCsv(exported.entries);
+    expect(text.split('\r\n')[0]).toContain('Edades de los integrantes;Jefatura de hogar;Integrantes con discapacidad;Hacinamiento;Tipo de vivienda actual;Abastecimiento de agua;Baño;Postulaciones anteriores');
+    expect(text).toContain('"34; 12; 7";Monoparental;1;Crítico;Mediagua;Red pública fuera;Compartido;2');
+  });
+
+  it('shows SERVIU the declared facts read-only, in Spanish', async () => {
+    expect(await seedDemoReviewRoster(handle.db)).toBe(true);
+    const file = await getReviewFile(people['analista.rm@demo.cl']!, ids['PVT-DEMO-0002']!);
+    const camila = file.workers.find((w) => w.name === 'Camila Reyes Soto')!;
+    expect(camila.scoreFacts).toEqual([
+      { fact: 'memberAges', label: 'Edades de los integrantes', value: '31, 9 y 4 años' },
+      { fact: 'headOfHousehold', label: 'Jefatura de hogar', value: 'Jefatura de hogar monoparental (sin cónyuge ni conviviente, con hijos u otras cargas)' },
+      { fact: 'membersWithDisability', label: 'Integrantes con discapacidad', value: '0' },
+      { fact: 'overcrowding', label: 'Hacinamiento', value: 'Hacinamiento medio (de 2,5 a 4,9 personas por dormitorio)' },
+      { fact: 'dwellingType', label: 'Tipo de vivienda actual', value: 'Pieza en casa antigua, conventillo o cité' },
+      { fact: 'waterSource', label: 'Abastecimiento de agua', value: 'Red pública con llave dentro de la vivienda' },
+      { fact: 'bathroom', label: 'Baño', value: 'Baño compartido con otro hogar' },
+      { fact: 'earlierApplications', label: 'Postulaciones anteriores', value: '2' },
+    ]);
+    expect(file.workers.find((w) => w.name === 'Valeria Ortiz Peña')!.scoreFacts).toEqual([]);
   });
 });
 

@@ -13,6 +13,7 @@ import { now } from '@/lib/clock';
 import type { ZoneId } from '@/lib/domain/call-parameters';
 import type { FileChange } from '@/lib/domain/edit-window';
 import type { RuleResult } from '@/lib/domain/explain';
+import { readHouseholdFacts } from '@/lib/domain/household-facts';
 import { formatRut, normalizeRut } from '@/lib/domain/rut';
 import { checkWorker, checkWorkerRsh, checkWorkerSavingsDeposited, checkWorkerSavingsMin } from '@/lib/domain/worker-eligibility';
 import { zoneForComuna } from '@/lib/domain/zones';
@@ -23,6 +24,7 @@ import { parseRosterFile } from '@/lib/roster/parse-file';
 import type { RosterRow, RosterRowError } from '@/lib/roster/parse-file';
 import { ZRosterEntryInput } from '@/lib/roster/schema';
 import type { TRosterEntryInput } from '@/lib/roster/schema';
+import { householdFactsOf } from '@/lib/roster/score-facts';
 import { rosterEntryToCells } from '@/lib/roster/template';
 import { isRosterImportable, validateRosterRows } from '@/lib/roster/validate-rows';
 import type { RosterEligibilityChecker } from '@/lib/roster/validate-rows';
@@ -89,6 +91,7 @@ function toEntry(row: RosterEntryRow): TRosterEntryInput {
     band: row.band as RosterBand,
     birthDate: row.birthDate,
     email: row.email,
+    ...readHouseholdFacts(row.scoreFacts),
   };
 }
 
@@ -106,6 +109,7 @@ function entryColumns(entry: TRosterEntryInput) {
     band: entry.band,
     birthDate: entry.birthDate,
     email: entry.email,
+    scoreFacts: householdFactsOf(entry),
   };
 }
 

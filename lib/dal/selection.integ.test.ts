@@ -11,6 +11,8 @@ import { ForbiddenError } from '@/lib/auth/session-user';
 import type { SessionUser } from '@/lib/auth/session-user';
 import { resetClock, setClock } from '@/lib/clock';
 import { createTestDb } from '@/lib/test/db';
+import { scoreTablesInput } from '@/lib/test/score-tables';
+import { getCallParametersView, updateCallScoreTables } from './call-configuration';
 import {
   assertSelectionRunEditable,
   canonicalJson,
@@ -74,7 +76,7 @@ describe('national selection', () => {
 
     const [stored] = await db.select().from(selectionRuns).where(eq(selectionRuns.id, preview.id));
     expect(stored!.inputHash).toBe(sha256Hex(canonicalJson(stored!.inputs)));
-    expect(stored!.ruleVersion).toBe('ds1-trabajadores-2022.2');
+    expect(stored!.ruleVersion).toBe('ds1-trabajadores-2022.3');
     expect(canonicalJson(computeSelection(stored!.inputs as SelectionInputs))).toBe(canonicalJson(stored!.result));
 
     // Running again on the same data gives the same ranking and the same hash.
@@ -218,6 +220,51 @@ describe('national selection', () => {
       .from(auditLog)
       .where(and(inArray(auditLog.action, ['application.select', 'application.not_select']), inArray(auditLog.entityId, apps.map((a) => a.id))));
     expect(decisions).toEqual([]);
+  });
+
+  it('ranks projects whose families differ only in their housing facts once the call\'s point tables are entered', async () => {
+    const db = handle.db;
+    const { callId, applications: apps } = await db.transaction((tx) => createSelectionTestCall(tx, today));
+    const numbers = apps.map((a) => a.number);
+
+    // Point tables unset: every group scores 0, ties go by submission order, and each factor is flagged.
+    const unset = await db.transaction((tx) => createSelectionPreview(tx, minvu(), { callId, budgetUf: '12000' }));
+    expect(unset.result.selection.ranking.map((r) => r.applicationNumber)).toEqual(numbers);
+    const overcrowding = (run: typeof unset, index: number) =>
+      run.result.groups.find((g) => g.applicationId === apps[index]!.id)!.score.breakdown.find((b) => b.factorId === 'vulnerabilidad_habitacional.hacinamiento');
+    expect(overcrowding(unset, 2)).toMatchObject({ average: '0', unset: true, missingCount: 0 });
+
+    // National staff enter the overcrowding table only: sin 0, medio 20, crítico 40.
+    const view = await getCallParametersView(minvu(), callId);
+    await db.transaction((tx) =>
+      updateCallScoreTables(
+        tx,
+        minvu(),
+        scoreTablesInput(callId, view.call.parametersVersion, view.params, { 'vulnerabilidad_habitacional.hacinamiento': { options: { sin: '0', medio: '20', critico: '40' } } }),
+      ),
+    );
+
+    const ranked = await db.transaction((tx) => createSelectionPreview(tx, minvu(), { callId, budgetUf: '12000' }));
+    const { selection } = ranked.result;
+    expect(selection.ranking.map((r) => [r.applicationNumber, r.groupScore])).toEqual([
+      [numbers[2], '40'],
+      [numbers[1], '20'],
+      [numbers[0], '0'],
+    ]);
+    // 6.000 + 5.500 UF fit in 12.000; the Santiago project (5.000 UF) no longer does.
+    expect(selection.selected.map((s) => s.applicationNumber)).toEqual([numbers[2], numbers[1]]);
+    expect(selection.firstLeftOut?.applicationNumber).toBe(numbers[0]);
+    expect(overcrowding(ranked, 2)).toMatchObject({ average: '40', unset: false, missingCount: 0 });
+    expect(overcrowding(ranked, 1)).toMatchObject({ average: '20', unset: false });
+    // Factors still unset stay flagged in the breakdown; the run keeps the parameters' version it used.
+    expect(ranked.result.groups[0]!.score.breakdown.find((b) => b.factorId === 'grupo_familiar.integrantes')).toMatchObject({ unset: true });
+    const [stored] = await db.select().from(selectionRuns).where(eq(selectionRuns.id, ranked.id));
+    expect((stored!.inputs as SelectionInputs).callParametersVersion).toBe(view.call.parametersVersion + 1);
+
+    // The preview made before the tables changed can no longer be confirmed.
+    await expect(
+      db.transaction((tx) => confirmSelectionRun(tx, minvu(), { runId: unset.id, resolutionNumber: 'R-2', resolutionDate: '2026-11-20' })),
+    ).rejects.toThrow(/cambiaron/);
   });
 
   it('only national staff may run it: a reviewer or director is refused', async () => {

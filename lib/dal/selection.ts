@@ -12,13 +12,15 @@ import type { SessionUser } from '@/lib/auth/session-user';
 import { now } from '@/lib/clock';
 import { env } from '@/lib/env';
 import { bridgeLoanCapUf } from '@/lib/domain/bridge-loan';
-import { ZCallParameters, listUnsetScoreParameters } from '@/lib/domain/call-parameters';
-import type { Band, TCallParameters, ZoneId } from '@/lib/domain/call-parameters';
+import { ZCallParameters, describeUnsetScoreParameters, listUnsetScoreParameters } from '@/lib/domain/call-parameters';
+import type { Band, TCallParameters, UnsetScoreParameter, ZoneId } from '@/lib/domain/call-parameters';
 import { checkTransition } from '@/lib/domain/application-state';
 import { callDateOf } from '@/lib/domain/deadlines';
 import { dec } from '@/lib/domain/explain';
+import { readHouseholdFacts } from '@/lib/domain/household-facts';
+import type { TScoreFacts } from '@/lib/domain/household-facts';
 import { groupScore, individualScore } from '@/lib/domain/score';
-import type { GroupScore, ScoreAnswers } from '@/lib/domain/score';
+import type { GroupScore } from '@/lib/domain/score';
 import { selectApplications } from '@/lib/domain/selection';
 import type { SelectionResult } from '@/lib/domain/selection';
 import type { TConfirmSelection, TPreviewSelection } from '@/lib/validations/followup';
@@ -30,15 +32,17 @@ import { listParticipantRecipients, queueStatusChangedMails } from './observatio
 /**
  * Version of the selection rules a run was computed with (bump when selection.ts or score.ts change
  * meaning). 2022.2: approved projects that cannot be ranked are decided too (not selected, with reason).
+ * 2022.3: each art. 65 factor is scored from the household facts declared on the roster.
  */
-export const SELECTION_RULE_VERSION = 'ds1-trabajadores-2022.2';
+export const SELECTION_RULE_VERSION = 'ds1-trabajadores-2022.3';
 
 export interface SelectionApplicant {
   entryId: string;
   band: Band;
   savingsUf: string;
   eligible: boolean;
-  answers: Record<string, number | boolean | string>;
+  /** The household facts the worker's roster entry declares (D.S. N°1 art. 65), scored with the run's parameters. */
+  facts: TScoreFacts;
 }
 
 export interface SelectionCandidateInput {
@@ -54,6 +58,11 @@ export interface SelectionCandidateInput {
 export interface SelectionInputs {
   ruleVersion: string;
   callId: string;
+  /**
+   * The version of the call's stored parameters when the inputs were read: a run is computed with the
+   * point tables as they were, and confirming it after they change is refused (its inputs differ).
+   */
+  callParametersVersion?: number;
   parameters: unknown;
   candidates: SelectionCandidateInput[];
 }
@@ -103,7 +112,7 @@ export function computeSelection(inputs: SelectionInputs): SelectionComputation 
     const score = groupScore(
       c.applicants.map((a) => ({
         eligible: a.eligible,
-        score: individualScore({ band: a.band, savingsUf: a.savingsUf, answers: a.answers as ScoreAnswers }, params),
+        score: individualScore({ band: a.band, savingsUf: a.savingsUf, facts: a.facts }, params),
       })),
     );
     // The subsidy of the project's dwellings (the same figure that caps its bridge loan).
@@ -165,9 +174,11 @@ async function loadCall(db: DbOrTx, callId: string) {
 
 /**
  * Reads the approved applications of a call as selection inputs: zone, dwellings and each active
- * roster worker's band, savings and eligibility (the same rules engine as the eligibility panel).
+ * roster worker's band, savings, eligibility (the same rules engine as the eligibility panel) and the
+ * household facts the roster declares for the individual score.
  */
 async function buildSelectionInputs(db: DbOrTx, user: SessionUser, callId: string, params: TCallParameters): Promise<SelectionInputs> {
+  const [version] = await db.select({ value: calls.parametersVersion }).from(calls).where(eq(calls.id, callId)).limit(1);
   const approved = await db
     .select({ id: applications.id })
     .from(applications)
@@ -195,13 +206,12 @@ async function buildSelectionInputs(db: DbOrTx, user: SessionUser, callId: strin
           band: r.band as Band,
           savingsUf: dec(r.savingsUf).toFixed(),
           eligible: okByEntry.get(r.id) ?? false,
-          // The roster records household size only; the other art. 65 antecedents are not captured yet.
-          answers: { 'grupo_familiar.integrantes': r.householdSize },
+          facts: { householdSize: r.householdSize, ...readHouseholdFacts(r.scoreFacts) },
         }))
         .sort((a, b) => (a.entryId < b.entryId ? -1 : 1)),
     });
   }
-  return { ruleVersion: SELECTION_RULE_VERSION, callId, parameters: params, candidates };
+  return { ruleVersion: SELECTION_RULE_VERSION, callId, callParametersVersion: version?.value ?? 1, parameters: params, candidates };
 }
 
 export interface SelectionCallOption {
@@ -264,6 +274,10 @@ interface RunParameters {
 export interface SelectionOverviewDto {
   call: { id: string; code: string; name: string; budgetUf: string; maxDwellings: number; afterMiss: 'continue' | 'stop' };
   unsetParameters: string[];
+  /** The same, described in Spanish for the screen. */
+  unsetScoreParameters: UnsetScoreParameter[];
+  /** The call's point tables or caps changed after the latest preview: it must be previewed again. */
+  draftOutdated: boolean;
   candidates: SelectionCandidateRow[];
   latestDraft: SelectionRunDto | null;
   confirmed: SelectionRunDto | null;
@@ -320,6 +334,8 @@ export async function getSelectionOverview(user: SessionUser, callId: string): P
   return {
     call: { id: call.id, code: call.code, name: call.name, ...call.params.selection },
     unsetParameters: computed.unsetParameters,
+    unsetScoreParameters: describeUnsetScoreParameters(call.params),
+    draftOutdated: Boolean(draft && !confirmed && (draft.inputs as SelectionInputs).callParametersVersion !== inputs.callParametersVersion),
     candidates: computed.groups
       .map((g) => {
         const d = described.get(g.applicationId);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { callParameters2022 } from '@/db/seed/call-parameters-2022';
-import { ZCallParameters, listUnsetScoreParameters } from './call-parameters';
+import { ZCallParameters, describeUnsetScoreParameters, listUnsetScoreParameters } from './call-parameters';
 import type { TCallParameters, TCallParametersInput } from './call-parameters';
 
 const clone = (): TCallParametersInput => structuredClone(callParameters2022) as TCallParametersInput;
@@ -85,21 +85,93 @@ describe('ZCallParameters', () => {
 });
 
 describe('listUnsetScoreParameters', () => {
-  it('lists every point value still unset in the 2022 seed', () => {
+  it('lists every point value (and the ages that score) still unset in the 2022 seed', () => {
     const unset = listUnsetScoreParameters(callParameters2022);
     expect(unset).toContain('grupo_familiar.integrantes');
+    expect(unset).toContain('grupo_familiar.edades:edades');
+    expect(unset).toContain('grupo_familiar.jefatura_hogar:monoparental');
     expect(unset).toContain('vulnerabilidad_habitacional.hacinamiento:critico');
     expect(unset).toContain('antiguedad_postulacion.postulaciones_anteriores');
-    expect(unset).toHaveLength(15);
+    // 5 per-unit + 1 age range + 4 head-of-household + 3 overcrowding + 5 dwelling + 3 water + 3 bathroom
+    expect(unset).toHaveLength(24);
+  });
+
+  it('describes each one in Spanish, in the order of the tables', () => {
+    const described = describeUnsetScoreParameters(callParameters2022);
+    expect(described.slice(0, 3)).toEqual([
+      { id: 'grupo_familiar.integrantes', factorId: 'grupo_familiar.integrantes', label: 'Integrantes del grupo familiar (puntos por unidad)' },
+      { id: 'grupo_familiar.edades:edades', factorId: 'grupo_familiar.edades', label: 'Integrantes en los tramos de edad que puntúan (tramo de edad)' },
+      { id: 'grupo_familiar.edades', factorId: 'grupo_familiar.edades', label: 'Integrantes en los tramos de edad que puntúan (puntos por unidad)' },
+    ]);
+    expect(described.find((d) => d.id === 'vulnerabilidad_habitacional.bano:sin_bano')?.label).toBe('Baño — Sin baño (letrina, pozo negro o ninguno)');
   });
 
   it('is empty once every value is entered', () => {
     const filled: TCallParameters = structuredClone(callParameters2022);
     filled.score.factors = filled.score.factors.map((factor) => {
-      if (factor.kind === 'per_unit') return { ...factor, pointsPerUnit: '10' };
+      if (factor.kind === 'per_unit')
+        return { ...factor, pointsPerUnit: '10', basis: factor.basis.fact === 'memberAges' ? { fact: 'memberAges', ageRange: { fromAge: 0, toAge: 17 } } : factor.basis };
       if (factor.kind === 'flag') return { ...factor, points: '20' };
       return { ...factor, options: factor.options.map((o) => ({ ...o, points: '0' })) };
     });
     expect(listUnsetScoreParameters(filled)).toEqual([]);
+  });
+});
+
+describe('score factor tables', () => {
+  const factorIssues = (mutate: (factors: unknown[]) => unknown[]) => {
+    const input = clone() as { score: { factors: unknown[] } };
+    input.score.factors = mutate(input.score.factors);
+    const result = ZCallParameters.safeParse(input);
+    return result.success ? [] : result.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+  };
+
+  it('reads factors stored before they named their household fact (2022 shape)', () => {
+    const legacy = [
+      { kind: 'per_unit', id: 'grupo_familiar.adultos_mayores', group: 'grupo_familiar', label: 'Integrantes de 60 años o más', pointsPerUnit: '10', maxUnits: null },
+      { kind: 'flag', id: 'grupo_familiar.jefatura_hogar', group: 'grupo_familiar', label: 'Jefatura de hogar', points: null },
+      {
+        kind: 'choice',
+        id: 'vulnerabilidad_habitacional.bano',
+        group: 'vulnerabilidad_habitacional',
+        label: 'Baño',
+        options: [
+          { id: 'exclusivo', label: 'Baño de uso exclusivo', points: '0' },
+          { id: 'compartido_o_sin', label: 'Baño compartido o sin baño', points: '20' },
+        ],
+      },
+    ];
+    const input = clone() as { score: { factors: unknown[] } };
+    input.score.factors = legacy;
+    const parsed = ZCallParameters.parse(input);
+    expect(parsed.score.factors[0]).toMatchObject({ basis: { fact: 'memberAges', ageRange: { fromAge: 60, toAge: null } } });
+    expect(parsed.score.factors[1]).toMatchObject({ kind: 'flag', basis: { fact: 'headOfHousehold', values: ['monoparental'] } });
+    expect(parsed.score.factors[2]).toMatchObject({ basis: { fact: 'bathroom' }, options: [{ factValues: ['exclusivo'] }, { factValues: ['compartido', 'sin_bano'] }] });
+  });
+
+  it('requires every declarable value on exactly one line of a choice table', () => {
+    const bathroom = (options: unknown[]) => (factors: unknown[]) =>
+      factors.map((f) => ((f as { id: string }).id === 'vulnerabilidad_habitacional.bano' ? { ...(f as object), options } : f));
+    expect(factorIssues(bathroom([{ id: 'exclusivo', label: 'Exclusivo', points: '0' }, { id: 'compartido', label: 'Compartido', points: '10' }]))).toEqual([
+      'score.factors.8.options: A Baño le faltan líneas para: sin_bano.',
+    ]);
+    expect(
+      factorIssues(
+        bathroom([
+          { id: 'a', label: 'A', points: '0', factValues: ['exclusivo', 'compartido'] },
+          { id: 'b', label: 'B', points: '10', factValues: ['compartido', 'sin_bano', 'letrina'] },
+        ]),
+      ),
+    ).toEqual([
+      'score.factors.8.options.1: «compartido» está en dos líneas de Baño: a y b.',
+      'score.factors.8.options.1: «letrina» no es un valor de Baño (valores: exclusivo, compartido, sin_bano).',
+    ]);
+  });
+
+  it('refuses an age range that ends before it starts', () => {
+    const issues = factorIssues((factors) =>
+      factors.map((f) => ((f as { id: string }).id === 'grupo_familiar.edades' ? { ...(f as object), basis: { fact: 'memberAges', ageRange: { fromAge: 18, toAge: 5 } } } : f)),
+    );
+    expect(issues).toEqual(['score.factors.1.basis.ageRange.toAge: La edad final del tramo no puede ser menor que la inicial.']);
   });
 });

@@ -10,6 +10,8 @@
  */
 import Decimal from 'decimal.js';
 import { z } from 'zod';
+import { CHOICE_FACT_VALUES, CHOICE_FACTS, HOUSEHOLD_FACT_LABELS, HOUSEHOLD_MEMBERS_MAX, MEMBER_AGE_MAX } from './household-facts';
+import type { ChoiceFact } from './household-facts';
 
 export const ZONE_IDS = ['centro', 'norte', 'extremo_sur'] as const;
 export type ZoneId = (typeof ZONE_IDS)[number];
@@ -107,31 +109,130 @@ export const ZIncomeCapTable = z.object({
 
 const ZOnTimeBracket = z.object({ maxCreditUf: ZDecimalString, share: ZShareString });
 
-const ZScoreOption = z.object({ id: z.string().min(1), label: z.string().min(1), points: ZPoints });
 const ZScoreGroup = z.enum(['grupo_familiar', 'vulnerabilidad_habitacional', 'antiguedad_postulacion']);
+
+/** Ages in whole years, both ends included; `toAge: null` = no upper end (e.g. 60 years or more). */
+export const ZAgeRange = z
+  .object({
+    fromAge: z.number().int().min(0).max(MEMBER_AGE_MAX),
+    toAge: z.number().int().min(0).max(MEMBER_AGE_MAX).nullable(),
+  })
+  .refine((range) => range.toAge === null || range.toAge >= range.fromAge, {
+    message: 'La edad final del tramo no puede ser menor que la inicial.',
+    path: ['toAge'],
+  });
+export type TAgeRange = z.output<typeof ZAgeRange>;
+
+/**
+ * What a counting factor counts, among the household facts (lib/domain/household-facts.ts). For
+ * `memberAges`, the members whose age falls in `ageRange`; `ageRange: null` = the ages that score are not
+ * yet entered from the decree ("unset", like a null point value).
+ */
+export const ZCountBasis = z.discriminatedUnion('fact', [
+  z.object({ fact: z.literal('householdMembers') }),
+  z.object({ fact: z.literal('membersWithDisability') }),
+  z.object({ fact: z.literal('earlierApplications') }),
+  z.object({ fact: z.literal('memberAges'), ageRange: ZAgeRange.nullable() }),
+]);
+export type TCountBasis = z.output<typeof ZCountBasis>;
+
+const ZAtLeast = z.number().int().min(1).max(HOUSEHOLD_MEMBERS_MAX);
+const choiceValues = <F extends ChoiceFact>(fact: F) =>
+  z.object({ fact: z.literal(fact), values: z.array(z.enum(CHOICE_FACT_VALUES[fact])).min(1) });
+
+/** When a flag factor holds: a count of at least `atLeast`, or a choice fact with one of `values`. */
+export const ZFlagBasis = z.discriminatedUnion('fact', [
+  z.object({ fact: z.literal('householdMembers'), atLeast: ZAtLeast }),
+  z.object({ fact: z.literal('membersWithDisability'), atLeast: ZAtLeast }),
+  z.object({ fact: z.literal('earlierApplications'), atLeast: ZAtLeast }),
+  z.object({ fact: z.literal('memberAges'), ageRange: ZAgeRange.nullable(), atLeast: ZAtLeast }),
+  choiceValues('headOfHousehold'),
+  choiceValues('overcrowding'),
+  choiceValues('dwellingType'),
+  choiceValues('waterSource'),
+  choiceValues('bathroom'),
+]);
+export type TFlagBasis = z.output<typeof ZFlagBasis>;
+
+/**
+ * One line of a choice factor's table. `factValues` are the declared values it scores (default: its own
+ * id), so a call may group several facts under one line («precaria»: pieza, mediagua, otro).
+ */
+const ZScoreOption = z.object({
+  id: z.string().min(1),
+  label: z.string().min(1),
+  points: ZPoints,
+  factValues: z.array(z.string().min(1)).min(1).optional(),
+});
+
 /**
  * A factor of D.S. N°1 art. 65. `points: null` = not yet entered from the decree ("unset").
- * per_unit: points × count (members, earlier applications…), optionally capped at maxUnits;
- * flag: points when the condition holds; choice: the points of the chosen option.
+ * per_unit: points × the count its basis reads (members, earlier applications…), optionally capped at
+ * maxUnits; flag: points when its basis holds; choice: the points of the line of the declared value.
  */
-export const ZScoreFactor = z.discriminatedUnion('kind', [
+const ZScoreFactorShape = z.discriminatedUnion('kind', [
   z.object({
     kind: z.literal('per_unit'),
     id: z.string().min(1),
     group: ZScoreGroup,
     label: z.string().min(1),
+    basis: ZCountBasis,
     pointsPerUnit: ZPoints,
     maxUnits: z.number().int().positive().nullable(),
   }),
-  z.object({ kind: z.literal('flag'), id: z.string().min(1), group: ZScoreGroup, label: z.string().min(1), points: ZPoints }),
+  z.object({ kind: z.literal('flag'), id: z.string().min(1), group: ZScoreGroup, label: z.string().min(1), basis: ZFlagBasis, points: ZPoints }),
   z.object({
     kind: z.literal('choice'),
     id: z.string().min(1),
     group: ZScoreGroup,
     label: z.string().min(1),
+    basis: z.object({ fact: z.enum(CHOICE_FACTS as [ChoiceFact, ...ChoiceFact[]]) }),
     options: z.array(ZScoreOption).min(1),
   }),
 ]);
+
+/**
+ * Calls stored before factors named the household fact they read: the factors of the 2022 seed, by id,
+ * with the lines of their choice tables mapped onto the declared values.
+ */
+const LEGACY_FACTOR_BASIS: Record<string, { basis: unknown; optionFactValues?: Record<string, string[]> }> = {
+  'grupo_familiar.integrantes': { basis: { fact: 'householdMembers' } },
+  'grupo_familiar.edades': { basis: { fact: 'memberAges', ageRange: null } },
+  'grupo_familiar.jefatura_hogar': { basis: { fact: 'headOfHousehold', values: ['monoparental'] } },
+  'grupo_familiar.discapacidad': { basis: { fact: 'membersWithDisability' } },
+  'grupo_familiar.adultos_mayores': { basis: { fact: 'memberAges', ageRange: { fromAge: 60, toAge: null } } },
+  'vulnerabilidad_habitacional.hacinamiento': { basis: { fact: 'overcrowding' } },
+  'vulnerabilidad_habitacional.tipo_vivienda': {
+    basis: { fact: 'dwellingType' },
+    optionFactValues: { adecuada: ['casa', 'departamento'], precaria: ['pieza', 'mediagua', 'otro'] },
+  },
+  'vulnerabilidad_habitacional.agua': {
+    basis: { fact: 'waterSource' },
+    optionFactValues: { red_publica: ['red_publica'], otra: ['red_publica_fuera', 'otra'] },
+  },
+  'vulnerabilidad_habitacional.bano': {
+    basis: { fact: 'bathroom' },
+    optionFactValues: { exclusivo: ['exclusivo'], compartido_o_sin: ['compartido', 'sin_bano'] },
+  },
+  'antiguedad_postulacion.postulaciones_anteriores': { basis: { fact: 'earlierApplications' } },
+};
+
+function withLegacyBasis(value: unknown): unknown {
+  if (typeof value !== 'object' || value === null || 'basis' in value) return value;
+  const factor = value as { id?: unknown; options?: unknown };
+  const legacy = typeof factor.id === 'string' ? LEGACY_FACTOR_BASIS[factor.id] : undefined;
+  if (!legacy) return value;
+  const options = Array.isArray(factor.options)
+    ? factor.options.map((option: unknown) => {
+        const id = (option as { id?: unknown }).id;
+        const factValues = typeof id === 'string' ? legacy.optionFactValues?.[id] : undefined;
+        return factValues && typeof option === 'object' ? { ...option, factValues } : option;
+      })
+    : factor.options;
+  return { ...value, basis: legacy.basis, ...(options === undefined ? {} : { options }) };
+}
+
+export const ZScoreFactor = z.preprocess(withLegacyBasis, ZScoreFactorShape);
 
 /** Marginal bracket: `pointsPerUf` for each UF up to `uptoUf` (null = no upper end). */
 const ZSavingsBracket = z.object({ uptoUf: ZDecimalString.nullable(), pointsPerUf: ZDecimalString });
@@ -275,6 +376,38 @@ export const ZCallParameters = z
       if (factorIds.has(factor.id))
         ctx.addIssue({ code: 'custom', path: ['score', 'factors', index, 'id'], message: `Factor repetido: ${factor.id}.` });
       factorIds.add(factor.id);
+      if (factor.kind !== 'choice') return;
+      // Every value an applicant can declare must fall on exactly one line of the table.
+      const allowed: readonly string[] = CHOICE_FACT_VALUES[factor.basis.fact];
+      const covered = new Map<string, string>();
+      const optionIds = new Set<string>();
+      factor.options.forEach((option, optionIndex) => {
+        if (optionIds.has(option.id))
+          ctx.addIssue({ code: 'custom', path: ['score', 'factors', index, 'options', optionIndex, 'id'], message: `Opción repetida en ${factor.label}: ${option.id}.` });
+        optionIds.add(option.id);
+        for (const value of option.factValues ?? [option.id]) {
+          if (!allowed.includes(value))
+            ctx.addIssue({
+              code: 'custom',
+              path: ['score', 'factors', index, 'options', optionIndex],
+              message: `«${value}» no es un valor de ${HOUSEHOLD_FACT_LABELS[factor.basis.fact]} (valores: ${allowed.join(', ')}).`,
+            });
+          else if (covered.has(value))
+            ctx.addIssue({
+              code: 'custom',
+              path: ['score', 'factors', index, 'options', optionIndex],
+              message: `«${value}» está en dos líneas de ${factor.label}: ${covered.get(value)} y ${option.id}.`,
+            });
+          else covered.set(value, option.id);
+        }
+      });
+      const uncovered = allowed.filter((value) => !covered.has(value));
+      if (uncovered.length > 0)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['score', 'factors', index, 'options'],
+          message: `A ${factor.label} le faltan líneas para: ${uncovered.join(', ')}.`,
+        });
     });
   });
 
@@ -286,18 +419,47 @@ export type TBandRequirement = z.output<typeof ZBandRequirement>;
 export type TScoreFactor = z.output<typeof ZScoreFactor>;
 export type TIncomeCapTable = z.output<typeof ZIncomeCapTable>;
 
+/** Suffix of the unset id of an age range that is not yet entered: `grupo_familiar.edades:edades`. */
+export const AGE_RANGE_UNSET_SUFFIX = 'edades';
+
+/** The age range a factor reads, when it counts members by age (null when it does not, or is unset). */
+function ageRangeOf(factor: TScoreFactor): { reads: boolean; range: TAgeRange | null } {
+  if (factor.kind === 'choice' || factor.basis.fact !== 'memberAges') return { reads: false, range: null };
+  return { reads: true, range: factor.basis.ageRange };
+}
+
+export interface UnsetScoreParameter {
+  /** `factorId`, `factorId:optionId`, or `factorId:edades` for an age range. */
+  id: string;
+  factorId: string;
+  /** Spanish: «Jefatura de hogar — Monoparental», «Integrantes de 60 años o más (puntos por integrante)». */
+  label: string;
+}
+
 /**
- * Names of the point-table values still unset (null), for the back-office screen that lists what must
- * be entered from D.S. N°1 art. 65 before a real call: `factorId` for per-unit and flag factors,
- * `factorId:optionId` for each option of a choice factor.
+ * The point-table values still unset (null), in the order of the call's tables, for the back-office
+ * screen that lists what must be entered from D.S. N°1 art. 65 before a real call.
  */
-export function listUnsetScoreParameters(params: TCallParameters): string[] {
-  const unset: string[] = [];
+export function describeUnsetScoreParameters(params: TCallParameters): UnsetScoreParameter[] {
+  const unset: UnsetScoreParameter[] = [];
   for (const factor of params.score.factors) {
-    if (factor.kind === 'per_unit' && factor.pointsPerUnit === null) unset.push(factor.id);
-    else if (factor.kind === 'flag' && factor.points === null) unset.push(factor.id);
+    const age = ageRangeOf(factor);
+    if (age.reads && age.range === null)
+      unset.push({ id: `${factor.id}:${AGE_RANGE_UNSET_SUFFIX}`, factorId: factor.id, label: `${factor.label} (tramo de edad)` });
+    if (factor.kind === 'per_unit' && factor.pointsPerUnit === null)
+      unset.push({ id: factor.id, factorId: factor.id, label: `${factor.label} (puntos por unidad)` });
+    else if (factor.kind === 'flag' && factor.points === null) unset.push({ id: factor.id, factorId: factor.id, label: `${factor.label} (puntos)` });
     else if (factor.kind === 'choice')
-      for (const option of factor.options) if (option.points === null) unset.push(`${factor.id}:${option.id}`);
+      for (const option of factor.options)
+        if (option.points === null) unset.push({ id: `${factor.id}:${option.id}`, factorId: factor.id, label: `${factor.label} — ${option.label}` });
   }
   return unset;
+}
+
+/**
+ * Ids of the point-table values still unset: `factorId` for per-unit and flag factors,
+ * `factorId:optionId` for each option of a choice factor, `factorId:edades` for an unset age range.
+ */
+export function listUnsetScoreParameters(params: TCallParameters): string[] {
+  return describeUnsetScoreParameters(params).map((p) => p.id);
 }

@@ -25,8 +25,27 @@ describe('roster columns', () => {
       'Tramo de vivienda',
       'Fecha de nacimiento',
       'Correo',
+      'Edades de los integrantes',
+      'Jefatura de hogar',
+      'Integrantes con discapacidad',
+      'Hacinamiento',
+      'Tipo de vivienda actual',
+      'Abastecimiento de agua',
+      'Baño',
+      'Postulaciones anteriores',
     ]);
-    expect(ROSTER_COLUMNS.filter((column) => !column.required).map((column) => column.key)).toEqual(['birthDate', 'email']);
+    expect(ROSTER_COLUMNS.filter((column) => !column.required).map((column) => column.key)).toEqual([
+      'birthDate',
+      'email',
+      'memberAges',
+      'headOfHousehold',
+      'membersWithDisability',
+      'overcrowding',
+      'dwellingType',
+      'waterSource',
+      'bathroom',
+      'earlierApplications',
+    ]);
     expect(ROSTER_COLUMN_BY_KEY.savingsUf.header).toBe('Ahorro UF');
   });
 

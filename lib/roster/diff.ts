@@ -32,6 +32,9 @@ function sameValue(field: RosterColumnKey, before: unknown, after: unknown): boo
   // UF amounts are decimal strings: "50.5" and "50.50" are the same savings.
   if ((field === 'savingsUf' || field === 'savingsDepositedUf') && typeof before === 'string' && typeof after === 'string')
     return new Decimal(before).equals(after);
+  // Score facts: not declared is null or absent; ages are lists.
+  if ((before ?? null) === null || (after ?? null) === null) return (before ?? null) === (after ?? null);
+  if (Array.isArray(before) && Array.isArray(after)) return before.join(';') === after.join(';');
   return before === after;
 }
 

@@ -267,7 +267,7 @@ describe('parseRosterFile: file errors', () => {
 
   it('refuses a column given twice', async () => {
     const result = await parseRosterFile(csv([[...HEADERS, 'RUN'], [...cellsOf(first), '1-9']]), 'a.csv');
-    expect(result.fileErrors).toEqual(['La columna «RUT» aparece más de una vez (columnas A y M); deje solo una.']);
+    expect(result.fileErrors).toEqual(['La columna «RUT» aparece más de una vez (columnas A y U); deje solo una.']);
   });
 
   it('explains a file without the header row', async () => {

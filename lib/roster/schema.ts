@@ -21,6 +21,12 @@ import {
   toCellText,
   type CellParse,
 } from '@/lib/roster/values';
+import {
+  parseChoiceFactCell,
+  parseEarlierApplicationsCell,
+  parseMemberAgesCell,
+  parseMembersWithDisabilityCell,
+} from '@/lib/roster/score-facts';
 
 const ZCell = z.union([z.string(), z.number(), z.boolean()]).nullish();
 
@@ -46,9 +52,19 @@ const fields = {
   band: cellField(parseBandCell),
   birthDate: cellField((text) => parseBirthDateCell(text)),
   email: cellField(parseEmailCell),
+  // Optional columns: files and callers from before the score columns simply leave them out.
+  memberAges: cellField(parseMemberAgesCell).optional(),
+  headOfHousehold: cellField((text) => parseChoiceFactCell('headOfHousehold', text)).optional(),
+  membersWithDisability: cellField(parseMembersWithDisabilityCell).optional(),
+  overcrowding: cellField((text) => parseChoiceFactCell('overcrowding', text)).optional(),
+  dwellingType: cellField((text) => parseChoiceFactCell('dwellingType', text)).optional(),
+  waterSource: cellField((text) => parseChoiceFactCell('waterSource', text)).optional(),
+  bathroom: cellField((text) => parseChoiceFactCell('bathroom', text)).optional(),
+  earlierApplications: cellField(parseEarlierApplicationsCell).optional(),
 } satisfies Record<RosterColumnKey, z.ZodType>;
 
 export const ZRosterEntryInput = z.object(fields).check((ctx) => {
+  for (const issue of householdFactIssues(ctx.value)) ctx.issues.push({ code: 'custom', ...issue, input: ctx.value[issue.path[0]] });
   const { savingsUf, savingsDepositedUf } = ctx.value;
   if (new Decimal(savingsDepositedUf).greaterThan(savingsUf)) {
     ctx.issues.push({
@@ -60,7 +76,37 @@ export const ZRosterEntryInput = z.object(fields).check((ctx) => {
   }
 });
 
-/** A valid, normalised roster entry. */
+type HouseholdFactsOfEntry = Pick<z.output<z.ZodObject<typeof fields>>, 'householdSize' | 'memberAges' | 'headOfHousehold' | 'membersWithDisability'>;
+
+/** The household facts must agree with the household size the same row declares. */
+function householdFactIssues(entry: HouseholdFactsOfEntry): { path: [keyof HouseholdFactsOfEntry]; message: string }[] {
+  const issues: { path: [keyof HouseholdFactsOfEntry]; message: string }[] = [];
+  const size = entry.householdSize;
+  const members = size === 1 ? '1 integrante' : `${size} integrantes`;
+  if (entry.memberAges && entry.memberAges.length !== size)
+    issues.push({
+      path: ['memberAges'],
+      message: `Se indicaron ${entry.memberAges.length === 1 ? '1 edad' : `${entry.memberAges.length} edades`}, pero el hogar tiene ${members}: escriba la edad de cada integrante, incluido el trabajador.`,
+    });
+  if (typeof entry.membersWithDisability === 'number' && entry.membersWithDisability > size)
+    issues.push({
+      path: ['membersWithDisability'],
+      message: `Los integrantes con discapacidad (${entry.membersWithDisability}) no pueden ser más que los integrantes del hogar (${size}).`,
+    });
+  if (entry.headOfHousehold === 'unipersonal' && size !== 1)
+    issues.push({ path: ['headOfHousehold'], message: `Un hogar unipersonal tiene 1 integrante, pero el hogar declara ${members}.` });
+  if ((entry.headOfHousehold === 'con_pareja' || entry.headOfHousehold === 'monoparental') && size === 1)
+    issues.push({
+      path: ['headOfHousehold'],
+      message: `Una jefatura ${entry.headOfHousehold === 'con_pareja' ? 'con pareja' : 'monoparental'} supone al menos 2 integrantes, pero el hogar declara 1: elija «Unipersonal» o corrija los integrantes.`,
+    });
+  return issues;
+}
+
+/**
+ * A valid, normalised roster entry. A score fact is null when its cell is empty and absent when the
+ * input had no such column; both mean "not declared" (householdFactsOf reads them as null).
+ */
 export type TRosterEntryInput = z.output<typeof ZRosterEntryInput>;
 /** What the form or a file row supplies before validation. */
 export type TRosterEntryRaw = z.input<typeof ZRosterEntryInput>;

@@ -37,6 +37,14 @@ describe('ROSTER_EXAMPLE_ENTRY', () => {
       band: 1,
       birthDate: '1985-04-12',
       email: 'juan.perez@ejemplo.cl',
+      memberAges: [38, 35, 9],
+      headOfHousehold: 'con_pareja',
+      membersWithDisability: 0,
+      overcrowding: 'medio',
+      dwellingType: 'pieza',
+      waterSource: 'red_publica',
+      bathroom: 'compartido',
+      earlierApplications: 1,
     });
   });
 });
@@ -47,7 +55,9 @@ describe('buildRosterTemplateCsv', () => {
   it('is semicolon-separated with a BOM, the Spanish headers and one example row', () => {
     const lines = template.split('\r\n');
     expect(template.startsWith('\uFEFFRUT;Nombres;Apellidos;Socio del sindicato;Tramo RSH;')).toBe(true);
-    expect(lines[1]).toBe('12.345.678-5;Juan Andrés;Pérez Soto;Sí;40;3;1.404.569;50,5;25,25;1;12-04-1985;juan.perez@ejemplo.cl');
+    expect(lines[1]).toBe(
+      '12.345.678-5;Juan Andrés;Pérez Soto;Sí;40;3;1.404.569;50,5;25,25;1;12-04-1985;juan.perez@ejemplo.cl;"38; 35; 9";Con pareja;0;Medio;Pieza;Red pública dentro;Compartido;1',
+    );
     expect(lines.slice(2)).toEqual(['']);
   });
 
@@ -87,6 +97,19 @@ describe('export', () => {
   const entries: TRosterEntryInput[] = [
     ...ROSTER_FIXTURE_ENTRIES,
     { ...ROSTER_EXAMPLE_ENTRY, rut: '5126663-3', rshPercentile: null, savingsUf: '1250.12', birthDate: null, email: null },
+    {
+      ...ROSTER_EXAMPLE_ENTRY,
+      rut: '6543210-2',
+      householdSize: 1,
+      memberAges: [67],
+      headOfHousehold: 'unipersonal',
+      membersWithDisability: 1,
+      overcrowding: 'sin',
+      dwellingType: 'mediagua',
+      waterSource: 'otra',
+      bathroom: 'sin_bano',
+      earlierApplications: 12,
+    },
   ];
 
   it('writes RUTs with dots and es-CL amounts', () => {

@@ -5,10 +5,12 @@
 import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
 import { formatRut } from '@/lib/domain/rut';
-import { columnLetter, ROSTER_COLUMNS, type RosterColumnKey } from '@/lib/roster/columns';
+import { EARLIER_APPLICATIONS_MAX } from '@/lib/domain/household-facts';
+import { columnLetter, ROSTER_COLUMN_BY_KEY, ROSTER_COLUMNS, type RosterColumnKey } from '@/lib/roster/columns';
 import { ROSTER_EXAMPLE_ENTRY } from '@/lib/roster/example';
 import { MAX_ROSTER_ROWS } from '@/lib/roster/parse-file';
 import type { TRosterEntryInput } from '@/lib/roster/schema';
+import { choiceFactOptions, SCORE_FACTS_HEADING, scoreFactCells } from '@/lib/roster/score-facts';
 import {
   formatInteger,
   formatIsoDateCl,
@@ -34,6 +36,7 @@ export function rosterEntryToCells(entry: TRosterEntryInput): Record<RosterColum
     band: String(entry.band),
     birthDate: entry.birthDate === null ? '' : formatIsoDateCl(entry.birthDate),
     email: entry.email ?? '',
+    ...scoreFactCells(entry),
   };
 }
 
@@ -78,6 +81,15 @@ const COLUMN_LAYOUT: Record<RosterColumnKey, { width: number; numFmt?: string }>
   band: { width: 18 },
   birthDate: { width: 20, numFmt: 'dd-mm-yyyy' },
   email: { width: 30, numFmt: '@' },
+  // Text, so Excel in es-CL does not turn "38,35" into the number 38,35.
+  memberAges: { width: 26, numFmt: '@' },
+  headOfHousehold: { width: 18 },
+  membersWithDisability: { width: 16 },
+  overcrowding: { width: 14 },
+  dwellingType: { width: 20 },
+  waterSource: { width: 22 },
+  bathroom: { width: 12 },
+  earlierApplications: { width: 16 },
 };
 
 function entryToXlsxRow(entry: TRosterEntryInput): Record<RosterColumnKey, ExcelJS.CellValue> {
@@ -94,6 +106,9 @@ function entryToXlsxRow(entry: TRosterEntryInput): Record<RosterColumnKey, Excel
     band: entry.band,
     birthDate: entry.birthDate === null ? null : new Date(`${entry.birthDate}T00:00:00Z`),
     email: entry.email,
+    ...scoreFactCells(entry),
+    membersWithDisability: entry.membersWithDisability ?? null,
+    earlierApplications: entry.earlierApplications ?? null,
   };
 }
 
@@ -127,6 +142,24 @@ function addDropDowns(worksheet: ExcelJS.Worksheet): void {
     error: `Los integrantes del hogar deben ser un número entero entre ${HOUSEHOLD_SIZE_MIN} y ${HOUSEHOLD_SIZE_MAX}.`,
   });
   worksheet.dataValidations.add(range('band'), { ...common, type: 'list', formulae: ['"1,2,3"'], error: 'El tramo de vivienda debe ser 1, 2 o 3.' });
+  for (const fact of ['headOfHousehold', 'overcrowding', 'dwellingType', 'waterSource', 'bathroom'] as const) {
+    const cells = choiceFactOptions(fact).map((option) => option.value);
+    worksheet.dataValidations.add(range(fact), {
+      ...common,
+      type: 'list',
+      formulae: [`"${cells.join(',')}"`],
+      error: `Elija ${cells.slice(0, -1).join(', ')} o ${cells[cells.length - 1]}, o deje la celda vacía.`,
+    });
+  }
+  for (const key of ['membersWithDisability', 'earlierApplications'] as const) {
+    worksheet.dataValidations.add(range(key), {
+      ...common,
+      type: 'whole',
+      operator: 'between',
+      formulae: [0, key === 'earlierApplications' ? EARLIER_APPLICATIONS_MAX : HOUSEHOLD_SIZE_MAX],
+      error: 'Escriba un número entero (0 si no hay), o deje la celda vacía.',
+    });
+  }
 }
 
 // Per cell, not per row: a row style would paint the whole row out to column XFD.
@@ -160,7 +193,8 @@ function addInstructionsSheet(workbook: ExcelJS.Workbook): void {
     `Reemplace o borre la fila de ejemplo (${ROSTER_EXAMPLE_ENTRY.firstNames} ${ROSTER_EXAMPLE_ENTRY.lastNames}) antes de subir el archivo.`,
     `Puede incluir hasta ${formatInteger(MAX_ROSTER_ROWS)} trabajadores. Cada RUT puede aparecer una sola vez en la nómina y en una sola postulación del llamado.`,
     'Guarde el archivo como Excel (.xlsx) o como CSV (separado por punto y coma o por comas).',
-    'Las columnas «Fecha de nacimiento» y «Correo» son opcionales; todas las demás son obligatorias.',
+    'Las columnas «Fecha de nacimiento» y «Correo» son opcionales, igual que las de puntaje; todas las demás son obligatorias.',
+    `Columnas de puntaje (${SCORE_FACTS_HEADING}), de «${ROSTER_COLUMN_BY_KEY.memberAges.header}» a «${ROSTER_COLUMN_BY_KEY.earlierApplications.header}»: son antecedentes del hogar, como los muestra el Registro Social de Hogares. Los puntos de cada uno los fija el llamado; una celda vacía no suma puntos.`,
   ];
   for (const note of notes) sheet.addRow([note]);
   sheet.addRow([]);

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { QueueCounts } from '@/components/backoffice/queue/queue-counts';
 import { QueueFilters } from '@/components/backoffice/queue/queue-filters';
 import { QueuePagination } from '@/components/backoffice/queue/queue-pagination';
@@ -40,6 +41,16 @@ export default async function BackOfficeQueuePage(props: { searchParams: Promise
       </p>
       <h1 className="mb-2 text-3xl font-bold">{titles[user.role]}</h1>
       <p className="mb-6 max-w-3xl text-slate-700">{intros[user.role]}</p>
+      {user.role === 'minvu_admin' ? (
+        <nav aria-label="Gestión nacional" className="mb-6 flex flex-wrap gap-x-6 gap-y-2">
+          <Link href="/gestion/seleccion" className="font-semibold text-brand-700 underline underline-offset-4">
+            Selección nacional
+          </Link>
+          <Link href="/gestion/llamados" className="font-semibold text-brand-700 underline underline-offset-4">
+            Parámetros de los llamados (tablas de puntaje y topes de ingresos)
+          </Link>
+        </nav>
+      ) : null}
       <QueueCounts counts={queue.counts} query={queue.query} showMine={showMine} />
       <QueueFilters query={queue.query} comunaOptions={queue.comunaOptions} regionOptions={queue.regionOptions} showMine={showMine} searchedRut={queue.searchedRut} />
       <QueueTable

@@ -15,6 +15,7 @@ import { ROSTER_COLUMN_BY_KEY, ROSTER_COLUMN_KEYS } from '@/lib/roster/columns';
 import type { RosterColumnKey } from '@/lib/roster/columns';
 import { ZRosterEntryInput } from '@/lib/roster/schema';
 import { useHydrated } from '@/components/applications/observations/use-hydrated';
+import { ScoreFactsFields } from '@/components/roster/score-facts-fields';
 
 type Values = z.input<typeof ZRosterEntryInput>;
 
@@ -71,6 +72,14 @@ export function ReplacementForm({
       band: String(band),
       birthDate: '',
       email: '',
+      memberAges: '',
+      headOfHousehold: '',
+      membersWithDisability: '',
+      overcrowding: '',
+      dwellingType: '',
+      waterSource: '',
+      bathroom: '',
+      earlierApplications: '',
     },
     shouldFocusError: false,
   });
@@ -169,6 +178,7 @@ export function ReplacementForm({
           </div>
           <TextField id={fieldId('birthDate')} label="Fecha de nacimiento (opcional)" hint="Día-mes-año, por ejemplo 12-04-1985." error={error('birthDate')} autoComplete="off" className="max-w-48" {...register('birthDate')} />
           <TextField id={fieldId('email')} label="Correo electrónico (opcional)" error={error('email')} type="email" autoComplete="off" spellCheck={false} {...register('email')} />
+          <ScoreFactsFields register={register} error={error} fieldId={fieldId} />
           <div className="flex flex-wrap items-center gap-4">
             <Button type="submit">{isSubmitting ? 'Guardando…' : 'Proponer reemplazo'}</Button>
             <ButtonLink href={cancelHref} variant="link">

@@ -2,6 +2,7 @@ import Link from 'next/link';
 import { StatusTag } from '@/components/ui/status-tag';
 import type { ReviewWorkerDto } from '@/lib/dal/review';
 import { formatUf } from '@/lib/format';
+import { SCORE_FACTS_HEADING } from '@/lib/roster/score-facts';
 import { formatSantiagoDate } from '@/lib/santiago-time';
 
 export const ROSTER_PAGE_SIZE = 50;
@@ -15,6 +16,27 @@ function href(base: string, page: number, onlyPending: boolean): string {
   if (onlyPending) params.set('trabajadores', 'pendientes');
   const search = params.toString();
   return `${base}${search ? `?${search}` : ''}#nomina`;
+}
+
+/** The household facts declared for the score, folded so the table stays readable at 50 rows. */
+function ScoreFactsCell({ facts, name }: { facts: ReviewWorkerDto['scoreFacts']; name: string }) {
+  if (facts.length === 0) return <span className="text-slate-600">Sin antecedentes declarados</span>;
+  return (
+    <details>
+      <summary className="cursor-pointer text-brand-700 underline underline-offset-4">
+        {facts.length === 1 ? '1 antecedente' : `${facts.length} antecedentes`}
+        <span className="sr-only"> de puntaje de {name}</span>
+      </summary>
+      <dl className="mt-1 space-y-1 text-xs">
+        {facts.map((f) => (
+          <div key={f.fact}>
+            <dt className="font-semibold">{f.label}</dt>
+            <dd>{f.value}</dd>
+          </div>
+        ))}
+      </dl>
+    </details>
+  );
 }
 
 /**
@@ -37,7 +59,7 @@ export function RosterTable({ workers, base, page, onlyPending }: { workers: Rev
         </Link>
       </div>
       <div className="overflow-x-auto rounded border border-slate-300 bg-white" role="region" aria-label="Nómina de trabajadores" tabIndex={0}>
-        <table className="w-full min-w-[56rem] border-collapse text-left text-sm">
+        <table className="w-full min-w-[64rem] border-collapse text-left text-sm">
           <thead>
             <tr className="border-b-2 border-slate-800 bg-slate-100">
               <th scope="col" className="px-2 py-2">Trabajador/a</th>
@@ -49,12 +71,13 @@ export function RosterTable({ workers, base, page, onlyPending }: { workers: Rev
               <th scope="col" className="px-2 py-2">Tope de ingresos</th>
               <th scope="col" className="px-2 py-2">Incorporación</th>
               <th scope="col" className="px-2 py-2">Resultado</th>
+              <th scope="col" className="px-2 py-2">{SCORE_FACTS_HEADING}</th>
             </tr>
           </thead>
           <tbody>
             {rows.length === 0 ? (
               <tr>
-                <td colSpan={9} className="px-2 py-4 text-slate-700">
+                <td colSpan={10} className="px-2 py-4 text-slate-700">
                   {workers.length === 0 ? 'La nómina está vacía.' : 'Ningún trabajador con requisitos o incorporación pendientes.'}
                 </td>
               </tr>
@@ -101,6 +124,9 @@ export function RosterTable({ workers, base, page, onlyPending }: { workers: Rev
                           ))}
                         </ul>
                       ) : null}
+                    </td>
+                    <td className="px-2 py-2" data-testid="antecedentes-puntaje">
+                      <ScoreFactsCell facts={w.scoreFacts} name={w.name} />
                     </td>
                   </tr>
                 );

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { ActionForm } from '@/components/followup/action-form';
 import { SelectionResultView } from '@/components/followup/selection-result';
 import { Button } from '@/components/ui/button';
@@ -57,22 +58,32 @@ export default async function SelectionPage(props: { searchParams: Promise<{ lla
         <p>No se encontró el llamado.</p>
       ) : (
         <>
-          {overview.unsetParameters.length > 0 ? (
+          <p>
+            <Link href={`/gestion/llamados/${overview.call.id}/parametros`} className="font-semibold text-brand-700 underline underline-offset-4">
+              Parámetros de este llamado (tablas de puntaje y topes de ingresos)
+            </Link>
+          </p>
+          {overview.unsetScoreParameters.length > 0 ? (
             <div className="border-l-4 border-warn-800 bg-warn-50 p-4" data-testid="parametros-sin-definir">
-              <h2 className="font-bold">Faltan {overview.unsetParameters.length} valores de la tabla de puntaje</h2>
+              <h2 className="font-bold">Faltan {overview.unsetScoreParameters.length} valores de la tabla de puntaje</h2>
               <p>
                 Los puntajes de D.S. N°1 art. 65 de este llamado aún no se han ingresado: se cuentan como 0 y los grupos empatados
                 se ordenan por fecha de ingreso. Ingréselos desde el decreto antes de una selección real.
               </p>
               <details className="mt-2">
                 <summary className="cursor-pointer text-brand-700 underline">Ver valores sin definir</summary>
-                <ul className="list-disc pl-5 font-mono text-sm">
-                  {overview.unsetParameters.map((p) => (
-                    <li key={p}>{p}</li>
+                <ul className="list-disc pl-5 text-sm">
+                  {overview.unsetScoreParameters.map((p) => (
+                    <li key={p.id}>{p.label}</li>
                   ))}
                 </ul>
               </details>
             </div>
+          ) : null}
+          {overview.draftOutdated ? (
+            <p role="status" className="border-l-4 border-warn-800 bg-warn-50 p-4" data-testid="vista-previa-desactualizada">
+              Los parámetros del llamado cambiaron después de la última vista previa: vuelva a previsualizar antes de confirmar.
+            </p>
           ) : null}
 
           <section aria-labelledby="aprobados">

@@ -1,0 +1,1 @@
+ALTER TABLE "roster_entries" ADD COLUMN "score_facts" jsonb DEFAULT '{}'::jsonb NOT NULL;
