@@ -110,10 +110,10 @@ test('SERVIU reviews, observes, accepts the correction and approves; the applica
 
   await form.getByLabel('Un campo de una sección').check();
   await form.getByLabel('Sección', { exact: true }).selectOption('terreno');
-  await form.getByLabel('Campo observado').fill('Fecha del certificado de dominio');
+  await form.getByLabel('Campo observado').fill('Fojas de la inscripción de dominio');
   await form.getByLabel('Advertencia').check();
   await form.getByLabel('Fundamento (norma o regla)').fill('Requisitos de postulación');
-  await form.getByLabel('Observación', { exact: true }).fill('Conviene adjuntar un certificado de dominio vigente emitido este mes.');
+  await form.getByLabel('Observación', { exact: true }).fill('Indique la inscripción de dominio del terreno (fojas, número y año).');
   await form.getByRole('button', { name: 'Agregar al borrador' }).click();
   await expect(page.getByTestId('borrador').getByTestId('observacion')).toHaveCount(3);
 
@@ -129,12 +129,12 @@ test('SERVIU reviews, observes, accepts the correction and approves; the applica
   // 4. The employer corrects the observed field: the land section opens again until the deadline.
   await switchUser(page, demo.employerRep);
   await page.goto(`${portal}/observaciones`);
-  const onLand = page.locator('[data-testid="observacion"]').filter({ hasText: 'Fecha del certificado de dominio' });
+  const onLand = page.locator('[data-testid="observacion"]').filter({ hasText: 'Fojas de la inscripción de dominio' });
   await onLand.getByRole('link', { name: 'Corregir en la sección «Terreno»' }).click();
   await expect(page).toHaveURL(new RegExp(`${portal}/terreno$`));
   const landNotice = page.getByTestId('correccion-seccion');
   await expect(landNotice).toContainText('Puede corregir esta sección hasta el');
-  await expect(landNotice.getByTestId('observaciones-seccion')).toContainText('Terreno › Fecha del certificado de dominio');
+  await expect(landNotice.getByTestId('observaciones-seccion')).toContainText('Terreno › Fojas de la inscripción de dominio');
   await page.waitForLoadState('networkidle');
   await expect(page.getByRole('button', { name: 'Guardar sección' })).toBeEnabled();
   await page.getByLabel('El terreno es del empleador').check();
@@ -143,7 +143,6 @@ test('SERVIU reviews, observes, accepts the correction and approves; the applica
   await page.locator('#dominio-fojas').fill('1234');
   await page.locator('#dominio-numero').fill('567');
   await page.locator('#dominio-anio').fill('2019');
-  await page.locator('#dominio-certificateIssuedOn').fill('2026-12-01');
   await page.getByRole('button', { name: 'Guardar sección' }).click();
   await expect(page.getByTestId('save-status')).toContainText('Cambios guardados');
 
@@ -211,10 +210,10 @@ test('SERVIU reviews, observes, accepts the correction and approves; the applica
   // 7. The reviewer sees only what changed — the corrected field, the corrected worker, the replacement — and accepts each observation.
   await switchUser(page, demo.reviewerRm);
   await page.goto(`${review}/observaciones`);
-  const changedField = page.getByTestId('cambios-campos').getByRole('row', { name: /Fecha de emisión del certificado/ });
+  const changedField = page.getByTestId('cambios-campos').getByRole('row', { name: /Certificado de dominio vigente › Fojas/ });
   await expect(changedField).toContainText('Terreno');
   await expect(changedField).toContainText('(vacío)');
-  await expect(changedField).toContainText('01-12-2026');
+  await expect(changedField).toContainText('1234');
   const changedWorker = page.getByTestId('cambio-trabajador').filter({ hasText: correctedName });
   await expect(changedWorker.getByRole('row', { name: /Integrantes del hogar/ })).toContainText('3');
   await expect(changedWorker.getByRole('row', { name: /Integrantes del hogar/ }).locator('ins')).toHaveText('4');
