@@ -171,6 +171,8 @@ test('SERVIU reviews, observes, accepts the correction and approves; the applica
   await expect(page.getByRole('heading', { name: 'Quitar de la nómina' })).toHaveCount(0);
   await expect(page.getByLabel('Integrantes del hogar')).toHaveValue('3');
   await page.getByLabel('Integrantes del hogar').fill('4');
+  // One more member: the household's ages, declared for the score, must name them all.
+  await page.getByLabel('Edad de cada integrante del hogar').fill('31; 9; 4; 1');
   await page.getByRole('button', { name: 'Guardar cambios' }).click();
   await expect(page.getByText(`Se guardaron los cambios de ${correctedName}.`)).toBeVisible();
 
