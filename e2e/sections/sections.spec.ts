@@ -400,10 +400,12 @@ test.describe('the employer fills «Convenio de Trabajo» and «Terreno», the u
     await page.getByRole('button', { name: 'Guardar sección' }).click();
     const summary = page.getByRole('alert').filter({ hasText: 'Hay un problema' });
     await expect(summary).toContainText(`Integrante 1: El RUT 11.111.111-2 no es válido: el dígito verificador debería ser ${computeCheckDigit(11_111_111)}.`);
+    // With valid RUTs, the composition itself is checked: a member of the group is missing.
+    await page.locator('#committee-0-rut').fill(rut(11_111_111));
+    await page.getByRole('button', { name: 'Guardar sección' }).click();
     await expect(summary).toContainText(
       'El Comité de Proyecto debe tener al menos 3 integrantes, con al menos uno del empleador, uno de la organización de trabajadores y uno del grupo postulante (tiene 2; falta: el grupo postulante).',
     );
-    await page.locator('#committee-0-rut').fill(rut(11_111_111));
     await page.getByRole('button', { name: 'Agregar integrante' }).click();
     await page.locator('#committee-2-name').fill('María Pérez Soto');
     await page.locator('#committee-2-rut').fill(rut(15_111_222));
