@@ -18,7 +18,8 @@ import { resetEnvForTests } from '@/lib/env';
 import type { TRosterEntryInput } from '@/lib/roster/schema';
 import { createTestDb } from '@/lib/test/db';
 import { ZLandSectionInput, ZProjectSectionInput, ZWorkAgreementSectionInput } from '@/lib/validations/sections';
-import type { LandFormValues, ProjectFormValues, WorkAgreementFormValues } from '@/lib/validations/sections';
+import type { WorkAgreementFormValues } from '@/lib/validations/sections';
+import { SUBMITTED_SECTIONS, landValues, projectValues } from './correction-fixtures';
 import { getLandSectionView, getProjectSectionView, updateLandSection, updateProjectSection, updateWorkAgreementSection } from './application-sections';
 import { approveTechnically, takeIntoReview } from './decisions';
 import { getApplicationDocuments, uploadApplicationDocument } from './documents';
@@ -50,40 +51,6 @@ let nextRut = 33_000_001;
 
 function inTx<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
   return handle.db.transaction(fn);
-}
-
-/** The submitted Terreno and Proyecto of the fixture (seed 003 antecedents), as the file arrives at SERVIU. */
-const SUBMITTED_SECTIONS = {
-  proyecto: { projectType: 'construccion_nuevos_terrenos', typologies: [{ name: 'Casa A', areaM2: '55.4', bedrooms: 3 }] },
-  terreno: {
-    situation: 'dominio',
-    address: 'Av. Los Castaños 1200',
-    rolAvaluo: '1234-56',
-    dominio: { conservador: 'Santiago', fojas: '1234', numero: '567', anio: '2019' },
-  },
-};
-
-function landValues(fojas: string): LandFormValues {
-  return {
-    situation: 'dominio',
-    address: 'Av. Los Castaños 1200',
-    rolAvaluo: '1234-56',
-    dominio: { conservador: 'Santiago', fojas, numero: '567', anio: '2019' },
-    promesa: { notary: '', signedOn: '', sellerName: '', sellerRut: '', sellerTitle: { conservador: '', fojas: '', numero: '', anio: '' } },
-  };
-}
-
-function projectValues(band2Price: string, projectName: string): ProjectFormValues {
-  return {
-    projectName,
-    comunaCode: '13110',
-    projectType: 'construccion_nuevos_terrenos',
-    typologies: [{ name: 'Casa A', areaM2: '55,4', bedrooms: '3' }],
-    dwellings: [
-      { band: '1', count: '1', priceUf: '1200' },
-      { band: '2', count: '4', priceUf: band2Price },
-    ],
-  };
 }
 
 function agreementValues(): WorkAgreementFormValues {

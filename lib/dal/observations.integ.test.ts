@@ -17,7 +17,7 @@ import { isWorkingDay } from '@/lib/domain/deadlines';
 import { resetEnvForTests } from '@/lib/env';
 import { createTestDb } from '@/lib/test/db';
 import { ZLandSectionInput, ZProjectSectionInput } from '@/lib/validations/sections';
-import type { LandFormValues, ProjectFormValues } from '@/lib/validations/sections';
+import { SUBMITTED_SECTIONS, landValues, projectValues } from './correction-fixtures';
 import { updateLandSection, updateProjectSection } from './application-sections';
 import { takeIntoReview } from './decisions';
 import { storeDocumentVersion, uploadApplicationDocument } from './documents';
@@ -49,40 +49,6 @@ const _director = () => people['director.rm@demo.cl']!;
 const leader = () => people['dirigente@demo.cl']!;
 const employer = () => people['empleador@demo.cl']!;
 const sponsor = () => people['patrocinante@demo.cl']!;
-
-/** The submitted Terreno and Proyecto of the fixture, as the file arrives at SERVIU. */
-const SUBMITTED_SECTIONS = {
-  proyecto: { projectType: 'construccion_nuevos_terrenos', typologies: [{ name: 'Casa A', areaM2: '55.4', bedrooms: 3 }] },
-  terreno: {
-    situation: 'dominio',
-    address: 'Av. Los Castaños 1200',
-    rolAvaluo: '1234-56',
-    dominio: { conservador: 'Santiago', fojas: '1234', numero: '567', anio: '2019' },
-  },
-};
-
-function landValues(fojas: string): LandFormValues {
-  return {
-    situation: 'dominio',
-    address: 'Av. Los Castaños 1200',
-    rolAvaluo: '1234-56',
-    dominio: { conservador: 'Santiago', fojas, numero: '567', anio: '2019' },
-    promesa: { notary: '', signedOn: '', sellerName: '', sellerRut: '', sellerTitle: { conservador: '', fojas: '', numero: '', anio: '' } },
-  };
-}
-
-function projectValues(band2Price: string, projectName: string): ProjectFormValues {
-  return {
-    projectName,
-    comunaCode: '13110',
-    projectType: 'construccion_nuevos_terrenos',
-    typologies: [{ name: 'Casa A', areaM2: '55,4', bedrooms: '3' }],
-    dwellings: [
-      { band: '1', count: '1', priceUf: '1200' },
-      { band: '2', count: '4', priceUf: band2Price },
-    ],
-  };
-}
 
 async function versionOf(id: string): Promise<number> {
   const [row] = await handle.db.select({ version: applications.version }).from(applications).where(eq(applications.id, id));
