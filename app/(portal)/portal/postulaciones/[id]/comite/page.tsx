@@ -1,24 +1,16 @@
 import type { Metadata } from 'next';
-import { notFound, redirect } from 'next/navigation';
 import { CorrectionNotice } from '@/components/applications/observations/correction-notice';
 import { CommitteeForm } from '@/components/applications/sections/committee-form';
 import { SectionHeader } from '@/components/applications/sections/section-header';
-import { requireRole } from '@/lib/auth/session';
-import { NotFoundError } from '@/lib/auth/session-user';
 import { getProjectCommitteeSectionView } from '@/lib/dal/application-sections';
-import { getCorrectionPanel } from '@/lib/dal/observations';
+import { loadSectionPage } from '../load-section-page';
 import { saveProjectCommitteeSectionAction } from './actions';
 
 export const metadata: Metadata = { title: 'Comité de Proyecto' };
 
 export default async function ProjectCommitteeSectionPage(props: { params: Promise<{ id: string }> }) {
   const { id } = await props.params;
-  const user = await requireRole('worker', 'org_rep', 'employer_rep', 'sponsor');
-  if (user.role === 'worker') redirect(`/portal/postulaciones/${id}`);
-  const [view, panel] = await Promise.all([getProjectCommitteeSectionView(user, id), getCorrectionPanel(user, id, 'comite')]).catch((error: unknown) => {
-    if (error instanceof NotFoundError) notFound();
-    throw error;
-  });
+  const { user, view, panel } = await loadSectionPage(id, 'comite', getProjectCommitteeSectionView);
   return (
     <>
       <SectionHeader

@@ -1,24 +1,16 @@
 import type { Metadata } from 'next';
-import { notFound, redirect } from 'next/navigation';
 import { ProjectForm } from '@/components/applications/sections/project-form';
 import { CorrectionNotice } from '@/components/applications/observations/correction-notice';
 import { SectionHeader } from '@/components/applications/sections/section-header';
-import { requireRole } from '@/lib/auth/session';
-import { NotFoundError } from '@/lib/auth/session-user';
 import { getProjectSectionView } from '@/lib/dal/application-sections';
-import { getCorrectionPanel } from '@/lib/dal/observations';
+import { loadSectionPage } from '../load-section-page';
 import { saveProjectSectionAction } from './actions';
 
 export const metadata: Metadata = { title: 'Proyecto' };
 
 export default async function ProjectSectionPage(props: { params: Promise<{ id: string }> }) {
   const { id } = await props.params;
-  const user = await requireRole('worker', 'org_rep', 'employer_rep', 'sponsor');
-  if (user.role === 'worker') redirect(`/portal/postulaciones/${id}`);
-  const [view, panel] = await Promise.all([getProjectSectionView(user, id), getCorrectionPanel(user, id, 'proyecto')]).catch((error: unknown) => {
-    if (error instanceof NotFoundError) notFound();
-    throw error;
-  });
+  const { user, view, panel } = await loadSectionPage(id, 'proyecto', getProjectSectionView);
   return (
     <>
       <SectionHeader
