@@ -156,7 +156,9 @@ export async function createInvitation(
     });
 
   const token = randomBytes(32).toString('base64url');
-  const expiresAt = new Date(now().getTime() + INVITATION_TTL_DAYS * 24 * 60 * 60 * 1000);
+  // One reading of the clock, so the link lasts exactly the TTL from the moment it is created.
+  const createdAt = now();
+  const expiresAt = new Date(createdAt.getTime() + INVITATION_TTL_DAYS * 24 * 60 * 60 * 1000);
   const [created] = await tx
     .insert(invitations)
     .values({
@@ -167,7 +169,7 @@ export async function createInvitation(
       applicationId: application.id,
       invitedBy: user.id,
       expiresAt,
-      createdAt: now(),
+      createdAt,
     })
     .returning({ id: invitations.id });
   const [organization] = await tx.select({ name: organizations.name }).from(organizations).where(eq(organizations.id, application.organizationId));
