@@ -4,7 +4,7 @@ import { DEMO_PASSWORD, demo } from '../fixtures/auth';
 import { muteDevReloads } from '../fixtures/dev-server';
 import { mailDir, mailsSince } from '../fixtures/mail';
 
-// Server actions on a busy shared development server can take well over the default 10 s.
+// Server actions on a busy development server can take well over the default 10 s.
 const expect = baseExpect.configure({ timeout: 45_000 });
 
 
@@ -119,7 +119,7 @@ test('SERVIU reviews, observes, accepts the correction and approves; the applica
 
   // 3. One round with a deadline in administrative working days.
   await page.getByLabel('Días hábiles administrativos desde hoy').check();
-  // The longest allowed term: on a shared server other tests may move the server clock meanwhile.
+  // The longest allowed term: other tests running against the same server may move its clock meanwhile.
   await page.getByLabel('Número de días hábiles').fill('60');
   await page.getByRole('button', { name: 'Enviar ronda de observaciones' }).click();
   await expect(page.getByTestId('ronda-actual')).toBeVisible();

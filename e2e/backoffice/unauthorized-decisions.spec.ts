@@ -2,7 +2,7 @@ import { expect as baseExpect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
 import { DEMO_PASSWORD, demo } from '../fixtures/auth';
 
-// Server actions on a busy shared development server can take well over the default 10 s.
+// Server actions on a busy development server can take well over the default 10 s.
 const expect = baseExpect.configure({ timeout: 45_000 });
 
 // Same guards as review-flow.spec.ts: a development server's reload messages are dropped, sign-in retried.

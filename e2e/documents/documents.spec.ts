@@ -20,7 +20,7 @@ async function makePdf(text: string): Promise<Buffer> {
 }
 
 /**
- * A shared development server tells every open page to reload whenever anyone edits a file; a test's
+ * A development server tells every open page to reload whenever a source file is saved; a test's
  * page must stay put. Hot-update messages pass (the page needs them to load), full reloads do not.
  */
 async function quiet(context: BrowserContext): Promise<void> {
@@ -41,7 +41,7 @@ async function newQuietContext(browser: Browser, options: Parameters<Browser['ne
   return context;
 }
 
-/** The shared fixture's sign-in, with room for a busy shared server (password hashing under load). */
+/** The shared fixture's sign-in, with room for a busy server (password hashing under load). */
 async function signIn(page: Page, email: string): Promise<void> {
   await page.goto('/ingresar');
   await page.getByLabel('Correo electrónico').fill(email);

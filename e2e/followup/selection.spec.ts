@@ -2,7 +2,7 @@ import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
 import { DEMO_PASSWORD, demo } from '../fixtures/auth';
 
-/** Like the shared signIn, but waits longer for the shared development server to compile and answer. */
+/** Like the shared signIn, but waits longer for a development server to compile and answer. */
 async function signIn(page: Page, email: string): Promise<void> {
   await page.goto('/ingresar');
   await page.getByLabel('Correo electrónico').fill(email);

@@ -3,7 +3,7 @@ import type { BrowserContext, Page } from '@playwright/test';
 import { computeCheckDigit } from '../../lib/domain/rut';
 
 /**
- * Against a shared development server, other people's edits make the hot-reload channel reload the page
+ * Against a development server, any saved source file makes the hot-reload channel reload the page
  * mid-test and wipe what was typed. Full-reload messages are dropped here; a production server has no such channel.
  */
 export async function muteDevReloads(context: BrowserContext): Promise<void> {
@@ -22,7 +22,7 @@ export async function formReady(page: Page, button: string): Promise<void> {
   await expect(page.getByRole('button', { name: button })).toBeEnabled({ timeout: 60_000 });
 }
 
-/** A shared development server under load answers slowly; production-built CI servers are far quicker. */
+/** A development server under load answers slowly; production-built CI servers are far quicker. */
 export const expect = baseExpect.configure({ timeout: 60_000 });
 
 export const PASSWORD = 'Una frase de prueba 2026';

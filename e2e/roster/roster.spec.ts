@@ -4,7 +4,7 @@ import { expect as baseExpect, test } from '@playwright/test';
 import { computeCheckDigit, formatRut } from '../../lib/domain/rut';
 import { newUnionApplication, openReady, randomRut, randomRutBody, withoutHotReload } from './union';
 
-// A development server compiles each page on its first visit, often while other engineers' tests run.
+// A development server compiles each page on its first visit.
 const expect = baseExpect.configure({ timeout: 120_000 });
 
 const FIXTURE = path.join(import.meta.dirname, '../fixtures/roster/nomina-con-errores.csv');

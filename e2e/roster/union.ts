@@ -3,12 +3,12 @@ import { expect as baseExpect } from '@playwright/test';
 import type { BrowserContext, Page } from '@playwright/test';
 import { computeCheckDigit, formatRut } from '../../lib/domain/rut';
 
-// A development server compiles each page on its first visit, often while other engineers' tests run.
+// A development server compiles each page on its first visit.
 const expect = baseExpect.configure({ timeout: 120_000 });
 
 /**
- * Keeps a development server's hot reload away from the test's pages: on the shared server, any
- * engineer's change (or another run's trace files) reloads every open page, wiping half-filled forms.
+ * Keeps a development server's hot reload away from the test's pages: any saved source file (or
+ * another run's trace files) reloads every open page, wiping half-filled forms.
  * Harmless against a production server, which has no such socket.
  */
 export async function withoutHotReload(context: BrowserContext): Promise<void> {
@@ -17,7 +17,7 @@ export async function withoutHotReload(context: BrowserContext): Promise<void> {
     ws.onMessage((message) => server.send(message));
     server.onMessage((message) => {
       const text = typeof message === 'string' ? message : message.toString();
-      // Page reloads and module restarts caused by other people's edits are dropped; the rest passes.
+      // Page reloads and module restarts caused by saved source files are dropped; the rest passes.
       if (/"type":"(reloadPage|serverComponentChanges)"|"type":"restart"/.test(text)) return;
       ws.send(message);
     });

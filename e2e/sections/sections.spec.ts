@@ -11,7 +11,7 @@ import { DEMO_PASSWORD, demo } from '../fixtures/auth';
  * tramo 2 at 1.600 UF in Puente Alto) is put back at the end, because other tests read it.
  */
 
-// A shared development server under load answers slowly.
+// A development server under load answers slowly.
 const expect = baseExpect.configure({ timeout: 60_000 });
 test.describe.configure({ mode: 'serial' });
 test.setTimeout(300_000);
@@ -21,7 +21,7 @@ let applicationId = '';
 const sectionPath = (section = '') => `/portal/postulaciones/${applicationId}${section}`;
 
 /**
- * Other people's edits make the development server's hot-reload channel reload the page mid-test and
+ * Saved source files make the development server's hot-reload channel reload the page mid-test and
  * wipe what was typed; its full-reload messages are dropped (a production server has no such channel).
  */
 async function muteDevReloads(context: BrowserContext): Promise<void> {

@@ -6,21 +6,21 @@ import { invitationPathFor, readLatestMailTo } from '../fixtures/mail';
 import { fillSignUp, uniqueRut } from '../organization/helpers';
 
 /**
- * The whole applicant journey on a NEW application, through every engineer's pages: a union leader
- * signs up and files, invites the employer and the sponsor, the three fill their sections, the roster
- * is imported and every worker's incorporation recorded, the documents uploaded, both representatives
- * approve, the file is sent once, the receipt downloaded and checked on the public page. The server
+ * The whole applicant journey on a NEW application: a union leader signs up and files, invites the
+ * employer and the sponsor, the three fill their sections, the roster is imported from a file with
+ * errors and fixed in the grid, every worker's incorporation recorded, the documents uploaded, both
+ * representatives approve, the file is sent once, the receipt downloaded and checked on the public page. The server
  * refuses a send after the call's closing (moved with the test clock) and a second send.
  */
 
 test.describe.configure({ mode: 'serial' });
-// The shared development server compiles on demand under other engineers' load: be patient.
+// A development server compiles each page on its first visit: be patient.
 test.use({ actionTimeout: 90_000, navigationTimeout: 180_000 });
 const expect = baseExpect.configure({ timeout: 120_000 });
 
 /**
- * On the shared development server every file another engineer saves makes the open pages reload, which
- * can wipe a form mid-way. The test lets the dev server's hot-reload socket connect (the page needs it to
+ * On a development server every saved source file makes the open pages reload, which can wipe a form
+ * mid-way. The test lets the dev server's hot-reload socket connect (the page needs it to
  * hydrate) but drops its reload and update messages. A production server has no such socket.
  */
 async function withoutHotReload(context: BrowserContext): Promise<void> {
@@ -231,15 +231,29 @@ test('a new application goes from sign-up to a verified receipt, sent exactly on
       await saveSection(p);
     });
 
-    await test.step('4. the leader imports a 5-worker roster and accepts it', async () => {
+    await test.step('4. the leader imports a 5-worker roster with two errors, fixes them in the grid and accepts it', async () => {
       const header = 'RUT,Nombres,Apellidos,Socio del sindicato,Tramo RSH,Integrantes del hogar,Ingreso mensual del hogar,Ahorro UF,Ahorro depositado UF,Tramo de vivienda,Fecha de nacimiento,Correo';
-      const rows = workers.map((w) => [w.rut.plain, w.names, w.last, 'Sí', w.rsh, 3, 850000, w.savings, w.deposited, w.band, '', w.email].join(','));
+      // As a real file comes: Ana's RSH bracket is too high for band 1, and a typo in the second RUT's check digit.
+      const typo = (plain: string) => `${plain.slice(0, -1)}${plain.endsWith('1') ? '2' : '1'}`;
+      const rows = workers.map((w, i) =>
+        [i === 1 ? typo(w.rut.plain) : w.rut.plain, w.names, w.last, 'Sí', i === 0 ? 70 : w.rsh, 3, 850000, w.savings, w.deposited, w.band, '', w.email].join(','),
+      );
       await openReady(page, `${base}/nomina/importar`);
       await page.getByLabel('Planilla de la nómina').setInputFiles({ name: 'nomina.csv', mimeType: 'text/csv', buffer: Buffer.from([header, ...rows].join('\n'), 'utf8') });
       await page.getByRole('button', { name: 'Subir y revisar' }).click();
-      await expect(page.getByText('Todas las filas son válidas.')).toBeVisible();
+      const grid = page.getByTestId('import-grid');
+      await expect(page.getByRole('heading', { name: 'Hay 2 filas con errores' })).toBeVisible();
+      await expect(grid.getByText('El tramo 1 exige RSH hasta el 50%; el trabajador está en el tramo 70%.')).toBeVisible();
+      await expect(grid.getByText(/no es válido: el dígito verificador debería ser/)).toBeVisible();
+      await expect(page.getByText('3 filas están correctas y quedan guardadas')).toBeVisible();
+      await page.getByLabel('Tramo RSH, fila 2').fill(String(workers[0]!.rsh));
+      await page.getByLabel('RUT, fila 3').fill(workers[1]!.rut.plain);
+      await page.getByLabel('RUT, fila 3').press('Enter');
+      await expect(page.getByText('Todas las filas son válidas.').first()).toBeVisible();
+      await expect(page.getByTestId('import-diff')).toContainText('5 se agregan');
       await page.getByRole('button', { name: 'Aceptar y reemplazar la nómina' }).click();
       await expect(page.getByTestId('roster-table').locator('tbody tr')).toHaveCount(5);
+      await expect(page.getByTestId('roster-table').getByRole('row', { name: new RegExp(`Ana Uno ${family}`) })).toContainText(workers[0]!.rut.shown);
     });
 
     await test.step('5. every worker’s signed incorporation form is recorded', async () => {

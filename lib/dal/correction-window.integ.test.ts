@@ -37,6 +37,8 @@ import { proposeReplacement } from './replacements';
 import { addRosterEntry, getRosterEntry, getRosterView, importRosterFile, removeRosterEntry, updateRosterEntry } from './roster';
 import { getApplicationOverview } from './section-status';
 
+const REVIEW_REASON = 'Se inicia la revisión técnica de la postulación enviada.';
+
 let handle: DbHandle;
 let uploadDir: string;
 let pdf: Uint8Array;
@@ -116,7 +118,7 @@ type Entry = { id: string; band: number; rut: string };
 async function fileInReview(): Promise<{ id: string; roster: Entry[] }> {
   const app = await createReviewFixture(handle.db, now());
   await handle.db.update(applications).set({ sections: SUBMITTED_SECTIONS }).where(eq(applications.id, app.id));
-  await inTx((tx) => takeIntoReview(tx, reviewer(), { applicationId: app.id }));
+  await inTx((tx) => takeIntoReview(tx, reviewer(), { applicationId: app.id, reason: REVIEW_REASON }));
   const roster = await handle.db
     .select({ id: rosterEntries.id, band: rosterEntries.band, rut: rosterEntries.rut })
     .from(rosterEntries)

@@ -21,6 +21,8 @@ import { loadApplication } from './application-access';
 import { approveTechnically, getDecisionView, listApprovalBlockers, rejectApplication, takeIntoReview } from './decisions';
 import { answerObservation, createObservation, reviewObservation, sendObservationRound, submitCorrection } from './observations';
 
+const REVIEW_REASON = 'Se inicia la revisión técnica de la postulación enviada.';
+
 let handle: DbHandle;
 const people: Record<string, SessionUser> = {};
 const reviewer = () => people['analista.rm@demo.cl']!;
@@ -44,7 +46,7 @@ async function fresh(): Promise<string> {
 
 async function underReview(): Promise<string> {
   const id = await fresh();
-  await inTx((tx) => takeIntoReview(tx, reviewer(), { applicationId: id }));
+  await inTx((tx) => takeIntoReview(tx, reviewer(), { applicationId: id, reason: REVIEW_REASON }));
   return id;
 }
 
@@ -98,7 +100,7 @@ describe('taking a file into review', () => {
   it('moves «enviada» to «en revisión», audits it and mails each participant exactly once', async () => {
     const id = await fresh();
     const before = await handle.db.select().from(applications).where(eq(applications.id, id));
-    const result = await inTx((tx) => takeIntoReview(tx, reviewer(), { applicationId: id }));
+    const result = await inTx((tx) => takeIntoReview(tx, reviewer(), { applicationId: id, reason: REVIEW_REASON }));
     expect(result).toEqual({ status: 'en_revision', mailsQueued: 3 });
     expect(await statusOf(id)).toBe('en_revision');
     const [audit] = await handle.db
@@ -107,14 +109,14 @@ describe('taking a file into review', () => {
       .where(and(eq(auditLog.entityId, id), eq(auditLog.action, 'application.review.start')));
     expect(audit!.actorUserId).toBe(reviewer().id);
     expect(audit!.before).toMatchObject({ status: 'enviada', version: before[0]!.version });
-    expect(audit!.after).toMatchObject({ status: 'en_revision', reason: null });
+    expect(audit!.after).toMatchObject({ status: 'en_revision', reason: REVIEW_REASON });
 
     const mails = await statusJobs(id);
     expect(mails.map((j) => j.dedupeKey!.split(':').pop()).sort()).toEqual(MEMBERS);
     expect((mails[0]!.payload as { subject: string; to: string[] }).subject).toMatch(/En revisión/);
 
     // A second press (another tab): refused by the state machine, and no second mail.
-    await expect(inTx((tx) => takeIntoReview(tx, director(), { applicationId: id }))).rejects.toThrow(/no puede pasar a «En revisión»/);
+    await expect(inTx((tx) => takeIntoReview(tx, director(), { applicationId: id, reason: REVIEW_REASON }))).rejects.toThrow(/no puede pasar a «En revisión»/);
     expect(await statusJobs(id)).toHaveLength(3);
   });
 
@@ -125,7 +127,7 @@ describe('taking a file into review', () => {
     const [other] = await handle.db.select({ id: rosterEntries.id }).from(rosterEntries).where(and(eq(rosterEntries.applicationId, id))).offset(1).limit(1);
     // Same person twice (a member's address typed on a roster row): still one mail.
     await handle.db.update(rosterEntries).set({ email: 'dirigente@demo.cl' }).where(eq(rosterEntries.id, other!.id));
-    await inTx((tx) => takeIntoReview(tx, reviewer(), { applicationId: id }));
+    await inTx((tx) => takeIntoReview(tx, reviewer(), { applicationId: id, reason: REVIEW_REASON }));
     const keys = (await statusJobs(id)).map((j) => j.dedupeKey!.split(':').pop()).sort();
     expect(keys).toEqual([...MEMBERS, 'trabajadora.uno@example.cl'].sort());
   });
@@ -135,10 +137,11 @@ describe('forbidden moves are refused and change nothing', () => {
   it.each([
     ['approve from «enviada»', 'enviada', (id: string) => inTx((tx) => approveTechnically(tx, director(), { applicationId: id, reason: REASON })), /no puede pasar/],
     ['reject from «enviada»', 'enviada', (id: string) => inTx((tx) => rejectApplication(tx, reviewer(), { applicationId: id, reason: REASON })), /no puede pasar/],
-    ['review again from «en revisión»', 'en_revision', (id: string) => inTx((tx) => takeIntoReview(tx, reviewer(), { applicationId: id })), /no puede pasar/],
+    ['review again from «en revisión»', 'en_revision', (id: string) => inTx((tx) => takeIntoReview(tx, reviewer(), { applicationId: id, reason: REVIEW_REASON })), /no puede pasar/],
     ['approve by a reviewer', 'en_revision', (id: string) => inTx((tx) => approveTechnically(tx, reviewer(), { applicationId: id, reason: REASON })), /Solo el Director/],
     ['reject without a reason', 'en_revision', (id: string) => inTx((tx) => rejectApplication(tx, reviewer(), { applicationId: id, reason: '   ' })), /debe indicar el motivo/],
     ['approve without a reason', 'en_revision', (id: string) => inTx((tx) => approveTechnically(tx, director(), { applicationId: id, reason: '' })), /debe indicar el motivo/],
+    ['take into review without a reason', 'enviada', (id: string) => inTx((tx) => takeIntoReview(tx, reviewer(), { applicationId: id, reason: ' ' })), /debe indicar el motivo/],
   ] as const)('%s', async (_name, state, attempt, message) => {
     const id = state === 'enviada' ? await fresh() : await underReview();
     await expect(attempt(id)).rejects.toThrow(message);
@@ -149,7 +152,7 @@ describe('forbidden moves are refused and change nothing', () => {
     const file = await observed();
     await expect(inTx((tx) => approveTechnically(tx, director(), { applicationId: file.id, reason: REASON }))).rejects.toThrow(/no puede pasar/);
     await expect(inTx((tx) => rejectApplication(tx, reviewer(), { applicationId: file.id, reason: REASON }))).rejects.toThrow(/aún no vence/);
-    await expect(inTx((tx) => takeIntoReview(tx, reviewer(), { applicationId: file.id }))).rejects.toThrow(/aún no vence/);
+    await expect(inTx((tx) => takeIntoReview(tx, reviewer(), { applicationId: file.id, reason: REVIEW_REASON }))).rejects.toThrow(/aún no vence/);
     expect(await statusOf(file.id)).toBe('observada');
     // After the deadline (server clock) the file can be rejected with a reason.
     setClock(new Date(file.deadlineAt.getTime() + 1));
@@ -162,7 +165,7 @@ describe('forbidden moves are refused and change nothing', () => {
   it('a closed file cannot move again', async () => {
     const id = await underReview();
     await inTx((tx) => rejectApplication(tx, director(), { applicationId: id, reason: 'El terreno no está a nombre del empleador.' }));
-    await expect(inTx((tx) => takeIntoReview(tx, reviewer(), { applicationId: id }))).rejects.toThrow(/no puede pasar/);
+    await expect(inTx((tx) => takeIntoReview(tx, reviewer(), { applicationId: id, reason: REVIEW_REASON }))).rejects.toThrow(/no puede pasar/);
     await expect(inTx((tx) => approveTechnically(tx, director(), { applicationId: id, reason: REASON }))).rejects.toThrow(/no puede pasar/);
     expect(await statusOf(id)).toBe('rechazada');
   });
@@ -170,7 +173,7 @@ describe('forbidden moves are refused and change nothing', () => {
   it('applicants cannot reach SERVIU’s decisions at all (not found)', async () => {
     const id = await fresh();
     for (const email of ['dirigente@demo.cl', 'empleador@demo.cl', 'patrocinante@demo.cl', 'trabajador@demo.cl']) {
-      await expect(inTx((tx) => takeIntoReview(tx, people[email]!, { applicationId: id }))).rejects.toBeInstanceOf(NotFoundError);
+      await expect(inTx((tx) => takeIntoReview(tx, people[email]!, { applicationId: id, reason: REVIEW_REASON }))).rejects.toBeInstanceOf(NotFoundError);
       await expect(inTx((tx) => rejectApplication(tx, people[email]!, { applicationId: id, reason: REASON }))).rejects.toBeInstanceOf(NotFoundError);
     }
     expect(await statusOf(id)).toBe('enviada');
@@ -187,7 +190,7 @@ describe('another region’s file, by id', () => {
       await expect(inTx((tx) => rejectApplication(tx, official, { applicationId: id, reason: REASON }))).rejects.toBeInstanceOf(NotFoundError);
     }
     const pending = await fresh();
-    await expect(inTx((tx) => takeIntoReview(tx, people['director.antofagasta@demo.cl']!, { applicationId: pending }))).rejects.toBeInstanceOf(NotFoundError);
+    await expect(inTx((tx) => takeIntoReview(tx, people['director.antofagasta@demo.cl']!, { applicationId: pending, reason: REVIEW_REASON }))).rejects.toBeInstanceOf(NotFoundError);
     expect(await statusOf(id)).toBe('en_revision');
     expect(await statusOf(pending)).toBe('enviada');
   });

@@ -8,9 +8,9 @@ import { DomainError } from '@/lib/actions/result';
 import { hasPermission } from '@/lib/auth/permissions';
 import type { SessionUser } from '@/lib/auth/session-user';
 import { now } from '@/lib/clock';
-import { checkTransition, findTransition } from '@/lib/domain/application-state';
+import { checkMove, checkTransition, findTransition } from '@/lib/domain/application-state';
 import type { TransitionAction } from '@/lib/domain/application-state';
-import type { TDecision, TTakeIntoReview } from '@/lib/validations/observations';
+import type { TDecision } from '@/lib/validations/observations';
 import { loadApplication, transitionStatus } from './application-access';
 import type { ApplicationAccess } from './application-access';
 import { writeAudit } from './audit';
@@ -93,6 +93,8 @@ const DECISION_ACTIONS = [
   'application.correction.submit',
   'application.approve_technical',
   'application.reject',
+  'application.select',
+  'application.not_select',
 ];
 
 async function actionState(
@@ -106,7 +108,7 @@ async function actionState(
   const transition = findTransition(from, to);
   if (!transition) return { allowed: false, reason: null };
   if (!hasPermission(user.role, permission) || !transition.roles.includes(user.role)) {
-    const check = checkTransition(from, to, user.role, 'x');
+    const check = checkMove(from, to, user.role);
     return { allowed: false, reason: check.ok ? null : check.message };
   }
   if (transition.guard === 'correction_deadline_passed' && !(await isCorrectionDeadlinePassed(db, access.application.id)))
@@ -173,7 +175,7 @@ async function decide(
   user: SessionUser,
   applicationId: string,
   to: ApplicationStatus,
-  reason: string | undefined,
+  reason: string,
 ): Promise<{ status: ApplicationStatus; mailsQueued: number }> {
   const access = await loadApplication(tx, user, applicationId, 'review.decide', { forUpdate: true });
   const { application } = access;
@@ -201,15 +203,18 @@ async function decide(
     entityType: 'application',
     entityId: application.id,
     before: { status: from, version: application.version },
-    after: { status: to, version: moved.version, reason: reason?.trim() || null, decidedAt: at.toISOString() },
+    after: { status: to, version: moved.version, reason: reason.trim(), decidedAt: at.toISOString() },
   });
   const recipients = await listParticipantRecipients(tx, application);
-  const mailsQueued = await queueStatusChangedMails(tx, moved, { status: to, version: moved.version, at, reason: reason?.trim() || undefined }, recipients);
+  const mailsQueued = await queueStatusChangedMails(tx, moved, { status: to, version: moved.version, at, reason: reason.trim() }, recipients);
   return { status: to, mailsQueued };
 }
 
-/** SERVIU of the region takes the file into review (after submission, a correction or a missed deadline). */
-export async function takeIntoReview(tx: DbOrTx, user: SessionUser, input: TTakeIntoReview) {
+/**
+ * SERVIU of the region takes the file into review (after submission, a correction or a missed deadline),
+ * saying why; the participants read it.
+ */
+export async function takeIntoReview(tx: DbOrTx, user: SessionUser, input: TDecision) {
   return decide(tx, user, input.applicationId, 'en_revision', input.reason);
 }
 

@@ -38,6 +38,8 @@ import {
 import { proposeReplacement } from './replacements';
 import { getRosterEntry, updateRosterEntry } from './roster';
 
+const REVIEW_REASON = 'Se inicia la revisión técnica de la postulación enviada.';
+
 let handle: DbHandle;
 let uploadDir: string;
 let pdf: Uint8Array;
@@ -72,7 +74,7 @@ function inTx<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
 /** A fresh submitted application in Región Metropolitana, taken into review by the RM reviewer. */
 async function fileUnderReview(): Promise<{ id: string; number: string; roster: { id: string; band: number; rut: string }[] }> {
   const app = await createReviewFixture(handle.db, now());
-  await inTx((tx) => takeIntoReview(tx, reviewer(), { applicationId: app.id }));
+  await inTx((tx) => takeIntoReview(tx, reviewer(), { applicationId: app.id, reason: REVIEW_REASON }));
   const roster = await handle.db
     .select({ id: rosterEntries.id, band: rosterEntries.band, rut: rosterEntries.rut })
     .from(rosterEntries)
@@ -210,7 +212,7 @@ describe('drafting and sending a round', () => {
     const app = await createReviewFixture(handle.db, now());
     const roster = await handle.db.select({ id: rosterEntries.id }).from(rosterEntries).where(eq(rosterEntries.applicationId, app.id));
     await expect(draftOnWorker(app.id, roster[0]!.id)).rejects.toThrow(/Tome la postulación para revisión/);
-    await inTx((tx) => takeIntoReview(tx, reviewer(), { applicationId: app.id }));
+    await inTx((tx) => takeIntoReview(tx, reviewer(), { applicationId: app.id, reason: REVIEW_REASON }));
     await expect(sendRound(app.id)).rejects.toThrow(/al menos una observación/);
     const [row] = await handle.db.select().from(applications).where(eq(applications.id, app.id));
     expect(row!.status).toBe('en_revision');
@@ -332,14 +334,20 @@ describe('answering and correcting', () => {
     expect(view.canSubmitCorrection).toBe(true);
 
     const result = await inTx((tx) => submitCorrection(tx, leader(), { applicationId: app.id }));
-    expect(result.mailsQueued).toBe(1);
     const [row] = await handle.db.select().from(applications).where(eq(applications.id, app.id));
     expect(row!.status).toBe('subsanada');
-    // The region's reviewers hear of it, once.
+    // The region's reviewers and the participants hear of it, once each, with what it answered.
     const mails = await jobsFor(`status:${app.id}:v${row!.version}:`);
-    expect(mails.map((j) => j.dedupeKey!.split(':').pop())).toEqual(['analista.rm@demo.cl']);
+    const recipients = mails.map((j) => j.dedupeKey!.split(':').pop()).sort();
+    expect(recipients).toContain('analista.rm@demo.cl');
+    expect(recipients).toContain('dirigente@demo.cl');
+    expect(new Set(recipients).size).toBe(recipients.length);
+    expect(result.mailsQueued).toBe(recipients.length);
+    for (const mail of mails) expect((mail.payload as { text: string }).text).toMatch(/Subsanación de la ronda 1: 2 observación\(es\) respondida\(s\)/);
+    const [audit] = await handle.db.select().from(auditLog).where(and(eq(auditLog.entityId, app.id), eq(auditLog.action, 'application.correction.submit')));
+    expect((audit!.after as { reason: string }).reason).toMatch(/^Subsanación de la ronda 1/);
     await expect(inTx((tx) => submitCorrection(tx, leader(), { applicationId: app.id }))).rejects.toThrow(/ya fue enviada/);
-    expect(await jobsFor(`status:${app.id}:v${row!.version}:`)).toHaveLength(1);
+    expect(await jobsFor(`status:${app.id}:v${row!.version}:`)).toHaveLength(recipients.length);
     // After the correction nothing more can be answered.
     await expect(
       inTx((tx) => answerObservation(tx, leader(), { applicationId: app.id, observationId: onWorker.id, answer: 'Otra respuesta posterior.' })),

@@ -17,7 +17,7 @@ import { hasPermission } from '@/lib/auth/permissions';
 import { NotFoundError } from '@/lib/auth/session-user';
 import type { SessionUser } from '@/lib/auth/session-user';
 import { now } from '@/lib/clock';
-import { checkTransition } from '@/lib/domain/application-state';
+import { checkMove, checkTransition } from '@/lib/domain/application-state';
 import { addWorkingDays, isPastDeadline } from '@/lib/domain/deadlines';
 import {
   APPLICATION_DOCUMENT_SLOTS,
@@ -127,7 +127,7 @@ export async function listRegionReviewerEmails(db: DbOrTx, regionCode: string | 
 export async function queueStatusChangedMails(
   tx: DbOrTx,
   application: ApplicationRow,
-  change: { status: ApplicationStatus; version: number; at: Date; reason?: string },
+  change: { status: ApplicationStatus; version: number; at: Date; reason: string },
   recipients: { members: string[]; workers: string[] },
 ): Promise<number> {
   const memberUrl = `${baseUrl()}/portal/postulaciones/${application.id}/estado`;
@@ -391,7 +391,7 @@ export async function getReviewObservations(user: SessionUser, applicationId: st
   if (!sendBlockedReason && (!draft || draft.observations.length === 0)) sendBlockedReason = 'Agregue al menos una observación para enviar la ronda.';
   if (!sendBlockedReason && unresolved.length > 0)
     sendBlockedReason = `Antes de enviar una nueva ronda, acepte o reitere las ${unresolved.length} observación(es) de la ronda anterior.`;
-  if (!sendBlockedReason && !checkTransition(application.status, 'observada', user.role).ok)
+  if (!sendBlockedReason && !checkMove(application.status, 'observada', user.role).ok)
     sendBlockedReason = 'Su rol no permite enviar observaciones.';
 
   const callDate = await subsanacionMilestoneEnd(db, application.callId);
@@ -567,11 +567,14 @@ export async function sendObservationRound(
 ): Promise<{ roundNumber: number; deadlineAt: Date; observationCount: number; mailsQueued: number }> {
   const access = await loadForObserving(tx, user, input.applicationId);
   const { application } = access;
-  const check = checkTransition(application.status, 'observada', user.role);
-  if (!check.ok) throw new DomainError(check.message);
+  const movable = checkMove(application.status, 'observada', user.role);
+  if (!movable.ok) throw new DomainError(movable.message);
   const round = await draftRound(tx, application.id);
   const drafted = round
-    ? await tx.select({ id: observations.id }).from(observations).where(and(eq(observations.roundId, round.id), eq(observations.status, 'borrador')))
+    ? await tx
+        .select({ id: observations.id, severity: observations.severity })
+        .from(observations)
+        .where(and(eq(observations.roundId, round.id), eq(observations.status, 'borrador')))
     : [];
   if (!round || drafted.length === 0) throw new DomainError('Agregue al menos una observación antes de enviar la ronda.');
   const [pending] = await tx
@@ -586,6 +589,10 @@ export async function sendObservationRound(
 
   const at = now();
   const deadlineAt = await correctionDeadlineFor(tx, access, input, at);
+  const blocking = drafted.filter((o) => o.severity === 'bloqueante').length;
+  const reason = `Ronda ${round.number} de observaciones: ${drafted.length} observación(es), ${blocking} bloqueante(s). Plazo para subsanar hasta el ${formatSantiagoDateTime(deadlineAt)}.`;
+  const check = checkTransition(application.status, 'observada', user.role, reason);
+  if (!check.ok) throw new DomainError(check.message);
   // What the correction will be compared against: the file as the applicant receives the round.
   const baseline = await captureFileState(tx, application.id, at);
   await tx.update(observationRounds).set({ sentAt: at, deadlineAt, baseline }).where(eq(observationRounds.id, round.id));
@@ -599,6 +606,7 @@ export async function sendObservationRound(
     before: { status: application.status },
     after: {
       status: 'observada',
+      reason,
       roundId: round.id,
       round: round.number,
       deadlineAt: deadlineAt.toISOString(),
@@ -622,7 +630,7 @@ export async function sendObservationRound(
     await enqueueMail(tx, { to: [email], ...mail }, `observations:${round.id}:${email}`);
     mailsQueued++;
   }
-  mailsQueued += await queueStatusChangedMails(tx, moved, { status: 'observada', version: moved.version, at }, { members: [], workers: recipients.workers });
+  mailsQueued += await queueStatusChangedMails(tx, moved, { status: 'observada', version: moved.version, at, reason }, { members: [], workers: recipients.workers });
   return { roundNumber: round.number, deadlineAt, observationCount: drafted.length, mailsQueued };
 }
 
@@ -867,13 +875,14 @@ export async function answerObservation(
 
 /**
  * The applicant sends the correction (subsanación) once every blocking observation of the current round
- * is answered and before the deadline: «observada» → «subsanada», and the region's reviewers are told.
+ * is answered and before the deadline: «observada» → «subsanada»; the region's reviewers and the
+ * participants are told, with what it answered.
  */
 export async function submitCorrection(tx: DbOrTx, user: SessionUser, input: TSubmitCorrection): Promise<{ mailsQueued: number }> {
   const access = await loadApplication(tx, user, input.applicationId, 'application.submit', { forUpdate: true });
   const { application } = access;
-  const check = checkTransition(application.status, 'subsanada', user.role);
-  if (!check.ok) throw new DomainError(application.status === 'subsanada' ? 'La subsanación ya fue enviada.' : check.message);
+  const movable = checkMove(application.status, 'subsanada', user.role);
+  if (!movable.ok) throw new DomainError(application.status === 'subsanada' ? 'La subsanación ya fue enviada.' : movable.message);
   if (!access.parties.includes('organizacion') && !access.parties.includes('empleador'))
     throw new DomainError('La subsanación la envía la organización de trabajadores o el empleador.');
   const at = now();
@@ -884,6 +893,15 @@ export async function submitCorrection(tx: DbOrTx, user: SessionUser, input: TSu
     .where(and(eq(observations.roundId, round.id), eq(observations.severity, 'bloqueante'), eq(observations.status, 'abierta')));
   if (unanswered.length > 0) throw new DomainError(`Falta responder ${unanswered.length} observación(es) bloqueante(s) antes de enviar la subsanación.`);
   const changes = await getChangesSinceRound(tx, application.id, round);
+  const [answered] = await tx
+    .select({ n: sql<number>`count(*)::int` })
+    .from(observations)
+    .where(and(eq(observations.roundId, round.id), eq(observations.status, 'respondida')));
+  const reason = `Subsanación de la ronda ${round.number}: ${answered?.n ?? 0} observación(es) respondida(s)${
+    changes ? `; ${changes.fields.length} dato(s), ${changes.roster.length} fila(s) de la nómina y ${changes.documents.length} documento(s) cambiados` : ''
+  }.`;
+  const check = checkTransition('observada', 'subsanada', user.role, reason);
+  if (!check.ok) throw new DomainError(check.message);
   const moved = await transitionStatus(tx, application.id, 'observada', 'subsanada');
   if (!moved) throw new DomainError('La subsanación ya fue enviada.');
   await writeAudit(tx, user, {
@@ -893,6 +911,7 @@ export async function submitCorrection(tx: DbOrTx, user: SessionUser, input: TSu
     before: { status: 'observada' },
     after: {
       status: 'subsanada',
+      reason,
       roundId: round.id,
       round: round.number,
       // What the correction changed against the round's baseline, as SERVIU will see it.
@@ -912,12 +931,16 @@ export async function submitCorrection(tx: DbOrTx, user: SessionUser, input: TSu
       applicationNumber: application.number,
       projectName: application.projectName,
       statusLabel: applicationStatusLabels.subsanada,
+      reason,
       changedAt: at,
       url,
     });
     await enqueueMail(tx, { to: [email], ...mail }, `status:${application.id}:v${moved.version}:${email}`);
   }
-  return { mailsQueued: reviewers.length };
+  // The other participants (and the workers) learn that the correction went in, and what it answered.
+  const participants = await listParticipantRecipients(tx, application);
+  const participantMails = await queueStatusChangedMails(tx, moved, { status: 'subsanada', version: moved.version, at, reason }, participants);
+  return { mailsQueued: reviewers.length + participantMails };
 }
 
 export interface ObservationsBannerDto {

@@ -15,6 +15,8 @@ import { takeIntoReview } from './decisions';
 import { createObservation, sendObservationRound } from './observations';
 import { getReplacementsView, proposeReplacement } from './replacements';
 
+const REVIEW_REASON = 'Se inicia la revisión técnica de la postulación enviada.';
+
 let handle: DbHandle;
 const people: Record<string, SessionUser> = {};
 const reviewer = () => people['analista.rm@demo.cl']!;
@@ -48,7 +50,7 @@ type Entry = { id: string; band: number; rut: string };
 /** A fresh file of 5 workers (1 in band 1, 4 in band 2), observed, inside its correction window. */
 async function inCorrectionWindow(): Promise<{ id: string; roster: Entry[]; deadlineAt: Date }> {
   const app = await createReviewFixture(handle.db, now());
-  await inTx((tx) => takeIntoReview(tx, reviewer(), { applicationId: app.id }));
+  await inTx((tx) => takeIntoReview(tx, reviewer(), { applicationId: app.id, reason: REVIEW_REASON }));
   const roster = await handle.db
     .select({ id: rosterEntries.id, band: rosterEntries.band, rut: rosterEntries.rut })
     .from(rosterEntries)

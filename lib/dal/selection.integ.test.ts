@@ -176,9 +176,10 @@ describe('national selection', () => {
       .from(auditLog)
       .where(and(eq(auditLog.action, 'application.not_select'), inArray(auditLog.entityId, [rm.id, magallanes.id])));
     const after = Object.fromEntries(audits.map((a) => [a.entityId, a.after as Record<string, unknown>]));
-    expect(after[rm.id]).toMatchObject({ status: 'no_seleccionada', rank: null, reason: 'not_rankable', selectionRunId: preview.id });
-    expect(after[magallanes.id]).toMatchObject({ status: 'no_seleccionada', rank: 2, reason: 'budget_uf' });
-    expect(String(after[magallanes.id]!.reasonMessage)).toMatch(/no cabe en los recursos restantes del llamado: quedan 5\.500 UF/);
+    expect(after[rm.id]).toMatchObject({ status: 'no_seleccionada', rank: null, reasonCode: 'not_rankable', selectionRunId: preview.id });
+    expect(String(after[rm.id]!.reason)).toMatch(/^Resolución .+\. El proyecto .+ no puede ordenarse por puntaje/);
+    expect(after[magallanes.id]).toMatchObject({ status: 'no_seleccionada', rank: 2, reasonCode: 'budget_uf' });
+    expect(String(after[magallanes.id]!.reason)).toMatch(/no cabe en los recursos restantes del llamado: quedan 5\.500 UF/);
 
     // The RM project's committee is told, with the reason.
     const mails = await db.select().from(jobs).where(and(eq(jobs.kind, 'mail'), like(jobs.dedupeKey, `status:${rm.id}:%`)));
@@ -186,7 +187,7 @@ describe('national selection', () => {
     for (const mail of mails) {
       const payload = mail.payload as { subject: string; text: string };
       expect(payload.subject).toBe(`Postulación ${rm.number}: No seleccionada`);
-      expect(payload.text).toContain('Resolución N° Res. Ex. N° 77. El proyecto');
+      expect(payload.text).toContain('Resolución Res. Ex. N° 77. El proyecto');
       expect(payload.text).toContain('no puede ordenarse por puntaje y no es seleccionado: El proyecto no declara viviendas.');
     }
   });

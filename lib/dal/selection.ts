@@ -475,7 +475,8 @@ export async function confirmSelectionRun(tx: DbOrTx, user: SessionUser, input: 
   ];
   for (const item of decisions) {
     const to = item.selected ? 'seleccionada' : 'no_seleccionada';
-    const allowed = checkTransition('aprobada_tecnicamente', to, user.role);
+    const reason = `Resolución ${input.resolutionNumber}${item.reasonMessage ? `. ${item.reasonMessage}` : ''}.`;
+    const allowed = checkTransition('aprobada_tecnicamente', to, user.role, reason);
     if (!allowed.ok) throw new ForbiddenError(allowed.message);
     const moved = await transitionStatus(tx, item.applicationId, 'aprobada_tecnicamente', to);
     if (!moved) throw new DomainError(`La postulación ${item.applicationNumber} cambió de estado; vuelva a previsualizar.`);
@@ -488,8 +489,8 @@ export async function confirmSelectionRun(tx: DbOrTx, user: SessionUser, input: 
         status: to,
         selectionRunId: run.id,
         rank: item.rank,
-        reason: item.reason,
-        reasonMessage: item.reasonMessage,
+        reason,
+        reasonCode: item.reason,
         resolutionNumber: input.resolutionNumber,
       },
     });
@@ -505,7 +506,7 @@ export async function confirmSelectionRun(tx: DbOrTx, user: SessionUser, input: 
         status: to,
         version: moved.version,
         at,
-        reason: item.reasonMessage ? `Resolución N° ${input.resolutionNumber}. ${item.reasonMessage}` : `Resolución N° ${input.resolutionNumber}`,
+        reason,
       },
       await listParticipantRecipients(tx, moved),
     );

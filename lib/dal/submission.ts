@@ -25,6 +25,7 @@ import { roleLabels } from '@/lib/auth/permissions';
 import { NotFoundError } from '@/lib/auth/session-user';
 import type { SessionUser } from '@/lib/auth/session-user';
 import { now } from '@/lib/clock';
+import { checkTransition } from '@/lib/domain/application-state';
 import { documentSlotById } from '@/lib/domain/document-slots';
 import { env } from '@/lib/env';
 import { enqueueMail } from '@/lib/jobs/queue';
@@ -619,6 +620,9 @@ export async function submitApplication(tx: DbOrTx, user: SessionUser, input: TS
   if (application.status !== 'borrador') return alreadySubmitted(access, user, input);
   const party = approvalPartyOf(access, user);
   if (!party) throw new DomainError('Solo el representante de la organización de trabajadores o el del empleador puede enviar la postulación.');
+  const reason = `Enviada por ${party === 'organizacion' ? 'la organización de trabajadores' : 'el empleador'}, con la aprobación de ambos representantes a la última versión.`;
+  const allowed = checkTransition('borrador', 'enviada', user.role, reason);
+  if (!allowed.ok) throw new DomainError(allowed.message);
   const at = now();
   if (!isCallOpen(access, at)) throw new DomainError(closedMessage(access));
   if (application.version !== input.expectedVersion) {
@@ -640,7 +644,7 @@ export async function submitApplication(tx: DbOrTx, user: SessionUser, input: TS
     entityType: 'application',
     entityId: application.id,
     before: { status: 'borrador', version: application.version },
-    after: { status: 'enviada', version: moved.version, submittedAt: at.toISOString(), submissionHash },
+    after: { status: 'enviada', version: moved.version, reason, submittedAt: at.toISOString(), submissionHash },
   });
   await queueSubmittedMails(tx, access, at, submissionHash);
   return { applicationId: application.id, number: application.number, submittedAt: at, submissionHash, alreadySubmitted: false };
@@ -801,6 +805,8 @@ export interface StatusHistoryEntry {
   to: ApplicationStatus;
   /** Who acted, by role only: the page never names other people. */
   actor: string;
+  /** Why the state changed, as the participants were told (every move carries one). */
+  reason: string | null;
 }
 
 export interface ApplicationStatusDto {
@@ -866,10 +872,11 @@ export async function getApplicationStatus(user: SessionUser, applicationId: str
     const to = asStatus((row.after as { status?: unknown } | null)?.status);
     const from = asStatus((row.before as { status?: unknown } | null)?.status);
     if (!to || from === to) continue;
-    history.push({ at: row.at, from, to, actor: actorLabel(row.actorRole) });
+    const reason = (row.after as { reason?: unknown }).reason;
+    history.push({ at: row.at, from, to, actor: actorLabel(row.actorRole), reason: typeof reason === 'string' ? reason : null });
   }
   if (!history.some((h) => h.from === null)) {
-    history.unshift({ at: application.createdAt, from: null, to: 'borrador', actor: 'Representante de la organización' });
+    history.unshift({ at: application.createdAt, from: null, to: 'borrador', actor: 'Representante de la organización', reason: null });
   }
   return {
     id: application.id,

@@ -9,6 +9,7 @@ import {
   checkTransition,
   findTransition,
   isReviewClosed,
+  suggestedReviewReason,
 } from './application-state';
 import type { ActorRole, ApplicationState } from './application-state';
 
@@ -25,22 +26,22 @@ describe('application state machine', () => {
   });
 
   it('has exactly the moves of the review flow', () => {
-    expect(TRANSITIONS.map((t) => `${t.from}>${t.to}:${[...t.roles].sort().join('+')}:${t.reasonRequired ? 'motivo' : '-'}`).sort()).toEqual(
+    expect(TRANSITIONS.map((t) => `${t.from}>${t.to}:${[...t.roles].sort().join('+')}:${t.reason}`).sort()).toEqual(
       [
-        'borrador>enviada:employer_rep+org_rep:-',
-        'enviada>en_revision:director+reviewer:-',
-        'subsanada>en_revision:director+reviewer:-',
-        'observada>en_revision:director+reviewer:-',
-        'en_revision>observada:director+reviewer:-',
-        'subsanada>observada:director+reviewer:-',
-        'observada>subsanada:employer_rep+org_rep:-',
-        'en_revision>aprobada_tecnicamente:director:motivo',
-        'subsanada>aprobada_tecnicamente:director:motivo',
-        'en_revision>rechazada:director+reviewer:motivo',
-        'subsanada>rechazada:director+reviewer:motivo',
-        'observada>rechazada:director+reviewer:motivo',
-        'aprobada_tecnicamente>seleccionada:minvu_admin:-',
-        'aprobada_tecnicamente>no_seleccionada:minvu_admin:-',
+        'borrador>enviada:employer_rep+org_rep:stated',
+        'enviada>en_revision:director+reviewer:written',
+        'subsanada>en_revision:director+reviewer:written',
+        'observada>en_revision:director+reviewer:written',
+        'en_revision>observada:director+reviewer:stated',
+        'subsanada>observada:director+reviewer:stated',
+        'observada>subsanada:employer_rep+org_rep:stated',
+        'en_revision>aprobada_tecnicamente:director:written',
+        'subsanada>aprobada_tecnicamente:director:written',
+        'en_revision>rechazada:director+reviewer:written',
+        'subsanada>rechazada:director+reviewer:written',
+        'observada>rechazada:director+reviewer:written',
+        'aprobada_tecnicamente>seleccionada:minvu_admin:stated',
+        'aprobada_tecnicamente>no_seleccionada:minvu_admin:stated',
       ].sort(),
     );
   });
@@ -80,9 +81,8 @@ describe('application state machine', () => {
     }
   });
 
-  it('requires a reason for every approval and rejection, and refuses a blank one', () => {
-    for (const t of TRANSITIONS.filter((x) => x.to === 'aprobada_tecnicamente' || x.to === 'rechazada')) {
-      expect(t.reasonRequired).toBe(true);
+  it('requires a reason for every move, and refuses a blank one', () => {
+    for (const t of TRANSITIONS) {
       const role = t.roles[0]!;
       for (const reason of [undefined, null, '', '   \n ']) {
         const check = checkTransition(t.from, t.to, role, reason);
@@ -96,10 +96,15 @@ describe('application state machine', () => {
     }
   });
 
-  it('does not ask a reason for the other moves', () => {
-    for (const t of TRANSITIONS.filter((x) => x.to !== 'aprobada_tecnicamente' && x.to !== 'rechazada')) {
-      expect(checkTransition(t.from, t.to, t.roles[0]!).ok).toBe(true);
-    }
+  it('leaves the decisions to the official’s own words, and the acts state their own reason', () => {
+    const written = TRANSITIONS.filter((t) => t.reason === 'written').map((t) => t.action);
+    expect([...new Set(written)].sort()).toEqual(['approve_technical', 'reject', 'take_into_review']);
+  });
+
+  it('suggests a review reason that says why the review begins', () => {
+    expect(suggestedReviewReason('enviada')).toMatch(/inicia la revisión/);
+    expect(suggestedReviewReason('subsanada')).toMatch(/subsanación presentada/);
+    expect(suggestedReviewReason('observada')).toMatch(/Venció el plazo/);
   });
 
   it('marks the moves from an observed file that wait for the correction deadline', () => {

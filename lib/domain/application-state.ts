@@ -1,7 +1,7 @@
 /**
  * The life of an application (postulación) as a state machine: which moves exist, who may make each one
- * and whether it needs a written reason. Pure: the data layer asks it before every change of status and
- * moves the row only from the state it read (seed 003, «Cronograma»: revisión, observaciones,
+ * and where its reason comes from (every move carries one, stored and sent to the participants). Pure:
+ * the data layer asks it before every change of status and moves the row only from the state it read (seed 003, «Cronograma»: revisión, observaciones,
  * subsanación, revisión de subsanaciones, aprobación técnica por el Director SERVIU, selección).
  */
 
@@ -37,8 +37,12 @@ export interface Transition {
   to: ApplicationState;
   /** Roles that may make the move (region or organisation scope is checked by the data layer). */
   roles: readonly ActorRole[];
-  /** A written reason is stored with the move and sent to the participants. */
-  reasonRequired: boolean;
+  /**
+   * Every move carries a reason, stored in the audit log and sent to the participants. «written»: the
+   * official writes it; «stated»: the act itself states it (the round's observations and deadline, the
+   * correction's answers, the selection's resolution) and the data layer composes it.
+   */
+  reason: 'written' | 'stated';
   /**
    * A condition the data layer checks with data this module does not see: after the correction deadline
    * (an observed file nobody answered in time can be reviewed or rejected).
@@ -52,26 +56,26 @@ const APPLICANT_FILERS: readonly ActorRole[] = ['org_rep', 'employer_rep'];
 /** Every allowed move. Anything not listed here is refused. */
 export const TRANSITIONS: readonly Transition[] = [
   // The union or the employer files the application (both approve first; see submission).
-  { action: 'submit', from: 'borrador', to: 'enviada', roles: APPLICANT_FILERS, reasonRequired: false },
+  { action: 'submit', from: 'borrador', to: 'enviada', roles: APPLICANT_FILERS, reason: 'stated' },
   // SERVIU of the region takes the file into review: after submission, after a correction, or when the
   // correction deadline passed without an answer.
-  { action: 'take_into_review', from: 'enviada', to: 'en_revision', roles: SERVIU, reasonRequired: false },
-  { action: 'take_into_review', from: 'subsanada', to: 'en_revision', roles: SERVIU, reasonRequired: false },
-  { action: 'take_into_review', from: 'observada', to: 'en_revision', roles: SERVIU, reasonRequired: false, guard: 'correction_deadline_passed' },
+  { action: 'take_into_review', from: 'enviada', to: 'en_revision', roles: SERVIU, reason: 'written' },
+  { action: 'take_into_review', from: 'subsanada', to: 'en_revision', roles: SERVIU, reason: 'written' },
+  { action: 'take_into_review', from: 'observada', to: 'en_revision', roles: SERVIU, reason: 'written', guard: 'correction_deadline_passed' },
   // One round of observations at a time, from a file under review or a corrected one.
-  { action: 'send_observations', from: 'en_revision', to: 'observada', roles: SERVIU, reasonRequired: false },
-  { action: 'send_observations', from: 'subsanada', to: 'observada', roles: SERVIU, reasonRequired: false },
+  { action: 'send_observations', from: 'en_revision', to: 'observada', roles: SERVIU, reason: 'stated' },
+  { action: 'send_observations', from: 'subsanada', to: 'observada', roles: SERVIU, reason: 'stated' },
   // The applicant answers every blocking observation and sends the correction (subsanación).
-  { action: 'submit_correction', from: 'observada', to: 'subsanada', roles: APPLICANT_FILERS, reasonRequired: false },
+  { action: 'submit_correction', from: 'observada', to: 'subsanada', roles: APPLICANT_FILERS, reason: 'stated' },
   // Technical approval belongs to the regional director alone.
-  { action: 'approve_technical', from: 'en_revision', to: 'aprobada_tecnicamente', roles: ['director'], reasonRequired: true },
-  { action: 'approve_technical', from: 'subsanada', to: 'aprobada_tecnicamente', roles: ['director'], reasonRequired: true },
-  { action: 'reject', from: 'en_revision', to: 'rechazada', roles: SERVIU, reasonRequired: true },
-  { action: 'reject', from: 'subsanada', to: 'rechazada', roles: SERVIU, reasonRequired: true },
-  { action: 'reject', from: 'observada', to: 'rechazada', roles: SERVIU, reasonRequired: true, guard: 'correction_deadline_passed' },
+  { action: 'approve_technical', from: 'en_revision', to: 'aprobada_tecnicamente', roles: ['director'], reason: 'written' },
+  { action: 'approve_technical', from: 'subsanada', to: 'aprobada_tecnicamente', roles: ['director'], reason: 'written' },
+  { action: 'reject', from: 'en_revision', to: 'rechazada', roles: SERVIU, reason: 'written' },
+  { action: 'reject', from: 'subsanada', to: 'rechazada', roles: SERVIU, reason: 'written' },
+  { action: 'reject', from: 'observada', to: 'rechazada', roles: SERVIU, reason: 'written', guard: 'correction_deadline_passed' },
   // National selection (MINVU) among technically approved projects.
-  { action: 'select', from: 'aprobada_tecnicamente', to: 'seleccionada', roles: ['minvu_admin'], reasonRequired: false },
-  { action: 'not_select', from: 'aprobada_tecnicamente', to: 'no_seleccionada', roles: ['minvu_admin'], reasonRequired: false },
+  { action: 'select', from: 'aprobada_tecnicamente', to: 'seleccionada', roles: ['minvu_admin'], reason: 'stated' },
+  { action: 'not_select', from: 'aprobada_tecnicamente', to: 'no_seleccionada', roles: ['minvu_admin'], reason: 'stated' },
 ];
 
 export const stateLabels: Record<ApplicationState, string> = {
@@ -111,16 +115,8 @@ export type TransitionCheck =
   | { ok: true; transition: Transition }
   | { ok: false; reason: 'no_existe' | 'rol' | 'motivo'; message: string };
 
-/**
- * Whether `role` may move an application from `from` to `to`, with the Spanish reason when not.
- * Pass `reason` for moves that need one (an empty or blank text counts as missing).
- */
-export function checkTransition(
-  from: ApplicationState,
-  to: ApplicationState,
-  role: ActorRole,
-  reason?: string | null,
-): TransitionCheck {
+/** Whether `role` may move an application from `from` to `to` (the reason aside), with the Spanish reason when not. */
+export function checkMove(from: ApplicationState, to: ApplicationState, role: ActorRole): TransitionCheck {
   const transition = findTransition(from, to);
   if (!transition)
     return {
@@ -137,9 +133,33 @@ export function checkTransition(
           ? 'Solo el Director o la Directora SERVIU de la región puede aprobar técnicamente una postulación.'
           : `Su rol no permite ${actionLabels[transition.action]}.`,
     };
-  if (transition.reasonRequired && !(reason ?? '').trim())
-    return { ok: false, reason: 'motivo', message: `Para ${actionLabels[transition.action]} debe indicar el motivo o fundamento.` };
   return { ok: true, transition };
+}
+
+/**
+ * Whether `role` may move an application from `from` to `to` with this reason: every move needs one (an
+ * empty or blank text counts as missing).
+ */
+export function checkTransition(
+  from: ApplicationState,
+  to: ApplicationState,
+  role: ActorRole,
+  reason: string | null | undefined,
+): TransitionCheck {
+  const check = checkMove(from, to, role);
+  if (check.ok && !(reason ?? '').trim())
+    return { ok: false, reason: 'motivo', message: `Para ${actionLabels[check.transition.action]} debe indicar el motivo o fundamento.` };
+  return check;
+}
+
+/**
+ * What the reviewer's reason box starts with when taking a file into review; they may rewrite it, and
+ * it says why this review begins (a new file, a correction, or a deadline that passed unanswered).
+ */
+export function suggestedReviewReason(from: ApplicationState): string {
+  if (from === 'subsanada') return 'Se revisa nuevamente la postulación con la subsanación presentada.';
+  if (from === 'observada') return 'Venció el plazo para subsanar sin subsanación; se revisa la postulación con lo recibido.';
+  return 'Se inicia la revisión técnica de la postulación enviada.';
 }
 
 /** Whether a state is final for the review (nothing more for SERVIU of the region to decide). */

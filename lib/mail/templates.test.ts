@@ -40,15 +40,15 @@ describe('mail templates', () => {
     expect(observationsSentMail({ ...base, observationCount: 4 }).text).toContain('formuló 4 observaciones.');
   });
 
-  it('state changed: new state and reason, reason omitted when absent', () => {
+  it('state changed: new state and its reason', () => {
     const base = { applicationNumber: 'PVT-1', projectName: 'P', changedAt: new Date('2026-12-13T15:00:00Z'), url };
     const rejected = applicationStatusChangedMail({ ...base, statusLabel: 'Rechazada', reason: 'Falta el certificado de dominio vigente.' });
     expect(rejected.subject).toBe('Postulación PVT-1: Rechazada');
     expect(rejected.text).toContain('Nuevo estado: Rechazada');
     expect(rejected.text).toContain('Motivo: Falta el certificado de dominio vigente.');
-    const approved = applicationStatusChangedMail({ ...base, statusLabel: 'Aprobada técnicamente', reason: '  ' });
-    expect(approved.text).not.toContain('Motivo');
-    expect(approved.html).not.toContain('Motivo');
+    const observed = applicationStatusChangedMail({ ...base, statusLabel: 'Observada', reason: '  Ronda 1 de observaciones. ' });
+    expect(observed.text).toContain('Motivo: Ronda 1 de observaciones.');
+    expect(observed.html).toContain('Motivo');
   });
 
   it('invitation: link and expiry', () => {
@@ -126,7 +126,7 @@ describe('mail templates', () => {
   });
 
   it('refuses links that are not absolute http(s) URLs', () => {
-    const base = { applicationNumber: 'PVT-1', projectName: 'P', statusLabel: 'Enviada', changedAt: new Date() };
+    const base = { applicationNumber: 'PVT-1', projectName: 'P', statusLabel: 'Enviada', reason: 'Enviada por la organización.', changedAt: new Date() };
     expect(() => applicationStatusChangedMail({ ...base, url: 'javascript:alert(1)' })).toThrow(/http/);
     expect(() => applicationStatusChangedMail({ ...base, url: '/postulaciones/1' })).toThrow(/absolute/);
   });
@@ -136,6 +136,7 @@ describe('mail templates', () => {
       applicationNumber: 'PVT-1',
       projectName: 'P',
       statusLabel: 'Observada\nBcc: x@y.z',
+      reason: 'Ronda 1 de observaciones.',
       changedAt: new Date(),
       url,
     });

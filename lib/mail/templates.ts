@@ -153,14 +153,14 @@ export interface ApplicationStatusChangedMailData {
   projectName: string;
   /** The new state as a person reads it, e.g. `Aprobada técnicamente`. */
   statusLabel: string;
-  /** Why, when the decision gives a reason (always for a rejection). */
-  reason?: string;
+  /** Why: every change of state carries its reason. */
+  reason: string;
   changedAt: Date;
   url: string;
 }
 
 export function applicationStatusChangedMail(data: ApplicationStatusChangedMailData): RenderedMail {
-  const reason = data.reason?.trim();
+  const reason = data.reason.trim();
   return render({
     subject: `Postulación ${data.applicationNumber}: ${data.statusLabel}`,
     heading: 'Cambió el estado de su postulación',
@@ -168,7 +168,7 @@ export function applicationStatusChangedMail(data: ApplicationStatusChangedMailD
     facts: [
       ['Número de postulación', data.applicationNumber],
       ['Nuevo estado', data.statusLabel],
-      ...(reason ? ([['Motivo', reason]] as [string, string][]) : []),
+      ['Motivo', reason],
       ['Fecha del cambio', formatChileDateTime(data.changedAt)],
     ],
     action: { label: 'Ver la postulación', url: data.url },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ZCreateObservation, ZDecision, ZSendObservationRound, ZTakeIntoReview } from './observations';
+import { ZCreateObservation, ZDecision, ZSendObservationRound } from './observations';
 
 const id = '6f1c1a54-3a43-4a0e-9a51-0c8a3b9d2f10';
 const base = { applicationId: id, severity: 'bloqueante', ruleSource: 'Requisitos de postulación', message: 'Falta el certificado vigente.' };
@@ -46,7 +46,6 @@ describe('round and decision schemas', () => {
   it('requires a reason for approvals and rejections, not to take a file into review', () => {
     expect(errors(ZDecision.safeParse({ applicationId: id, reason: '   ' })).reason).toMatch(/al menos 10 caracteres/);
     expect(ZDecision.parse({ applicationId: id, reason: '  Cumple todos los requisitos.  ' }).reason).toBe('Cumple todos los requisitos.');
-    expect(ZTakeIntoReview.parse({ applicationId: id, reason: '' }).reason).toBeUndefined();
-    expect(ZTakeIntoReview.parse({ applicationId: id }).reason).toBeUndefined();
+    expect(errors(ZDecision.safeParse({ applicationId: id })).reason).toBe('Indique el motivo o fundamento.');
   });
 });

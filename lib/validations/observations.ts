@@ -171,9 +171,7 @@ const ZReason = z
   .min(10, { message: 'Indique el motivo o fundamento con al menos 10 caracteres; se enviará a los participantes.' })
   .max(2000, { message: 'Use como máximo 2.000 caracteres.' });
 
-export const ZTakeIntoReview = z.object({ applicationId: ZId, reason: optionalText(2000) });
-export type TTakeIntoReview = z.output<typeof ZTakeIntoReview>;
-
+/** Every decision of SERVIU (taking into review, approving, rejecting) carries the official's reason. */
 export const ZDecision = z.object({ applicationId: ZId, reason: ZReason });
 export type TDecision = z.output<typeof ZDecision>;
 

@@ -6,11 +6,12 @@ import { Button } from '@/components/ui/button';
 import { ErrorSummary } from '@/components/ui/error-summary';
 import { TextAreaField } from '@/components/ui/field';
 import type { ActionResult } from '@/lib/actions/result';
+import { ZDecision } from '@/lib/validations/observations';
 import { useHydrated } from '@/components/applications/observations/use-hydrated';
 
 /**
- * One decision (take into review, approve, reject): the reason the participants will read, checked again
- * by the server; what was typed stays in the box if the server refuses.
+ * One decision (take into review, approve, reject): the reason the participants will read, checked here
+ * and again by the server with the same schema; what was typed stays in the box if the server refuses.
  */
 export function DecisionForm({
   id,
@@ -20,7 +21,7 @@ export function DecisionForm({
   pendingLabel,
   reasonLabel,
   reasonHint,
-  reasonRequired,
+  defaultReason = '',
   variant = 'primary',
   doneMessage,
 }: {
@@ -31,13 +32,14 @@ export function DecisionForm({
   pendingLabel: string;
   reasonLabel: string;
   reasonHint: string;
-  reasonRequired: boolean;
+  /** A suggested reason the official may keep or rewrite. */
+  defaultReason?: string;
   variant?: 'primary' | 'danger' | 'secondary';
   doneMessage: string;
 }) {
   const router = useRouter();
   const hydrated = useHydrated();
-  const [reason, setReason] = useState('');
+  const [reason, setReason] = useState(defaultReason);
   const [formError, setFormError] = useState<string | null>(null);
   const [reasonError, setReasonError] = useState<string | undefined>();
   const [done, setDone] = useState(false);
@@ -48,15 +50,16 @@ export function DecisionForm({
       aria-label={submitLabel}
       onSubmit={(event) => {
         event.preventDefault();
-        if (reasonRequired && reason.trim().length < 10) {
-          setReasonError('Indique el motivo o fundamento con al menos 10 caracteres; se enviará a los participantes.');
+        const checked = ZDecision.shape.reason.safeParse(reason);
+        if (!checked.success) {
+          setReasonError(checked.error.issues[0]?.message);
           setFormError(null);
           return;
         }
         startTransition(async () => {
           setFormError(null);
           setReasonError(undefined);
-          const result = await action({ applicationId, reason: reason.trim() || undefined });
+          const result = await action({ applicationId, reason: checked.data });
           if (result.ok) {
             setDone(true);
             router.refresh();

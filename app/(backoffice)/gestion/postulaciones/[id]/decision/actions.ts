@@ -4,11 +4,11 @@ import { revalidatePath } from 'next/cache';
 import { defineAction } from '@/lib/actions/define-action';
 import { approveTechnically, rejectApplication, takeIntoReview } from '@/lib/dal/decisions';
 import { dispatchMailAfterResponse } from '@/lib/jobs/dispatch';
-import { ZDecision, ZTakeIntoReview } from '@/lib/validations/observations';
+import { ZDecision } from '@/lib/validations/observations';
 
 const take = defineAction({
   permission: 'review.decide',
-  schema: ZTakeIntoReview,
+  schema: ZDecision,
   run: ({ user, input, tx }) => takeIntoReview(tx, user, input),
 });
 
@@ -30,7 +30,7 @@ function done() {
   revalidatePath('/portal/postulaciones/[id]', 'layout');
 }
 
-/** SERVIU of the region takes the file into review. */
+/** SERVIU of the region takes the file into review, with its reason. */
 export async function takeIntoReviewAction(input: unknown) {
   const result = await take(input);
   if (result.ok) done();

@@ -7,7 +7,7 @@ import { requireRole } from '@/lib/auth/session';
 import { NotFoundError } from '@/lib/auth/session-user';
 import { getDecisionView } from '@/lib/dal/decisions';
 import type { DecisionHistoryEntry } from '@/lib/dal/decisions';
-import { isReviewClosed, stateLabels } from '@/lib/domain/application-state';
+import { isReviewClosed, stateLabels, suggestedReviewReason } from '@/lib/domain/application-state';
 import type { ApplicationState } from '@/lib/domain/application-state';
 import { formatSantiagoDateTime } from '@/lib/santiago-time';
 import { approveTechnicallyAction, rejectApplicationAction, takeIntoReviewAction } from './actions';
@@ -21,6 +21,8 @@ const historyActions: Record<string, string> = {
   'application.correction.submit': 'Subsanación enviada',
   'application.approve_technical': 'Aprobación técnica',
   'application.reject': 'Rechazo',
+  'application.select': 'Selección',
+  'application.not_select': 'No seleccionada',
 };
 
 function stateName(value: string | null): string {
@@ -78,9 +80,9 @@ export default async function DecisionPage(props: { params: Promise<{ id: string
           action={takeIntoReviewAction}
           submitLabel="Tomar para revisión"
           pendingLabel="Guardando…"
-          reasonLabel="Nota (opcional)"
-          reasonHint="Queda en el historial de la postulación."
-          reasonRequired={false}
+          reasonLabel="Motivo"
+          reasonHint="Se enviará a los participantes y queda en el historial de la postulación. Puede usar el texto sugerido o escribir otro."
+          defaultReason={suggestedReviewReason(application.status)}
           variant="primary"
           doneMessage="La postulación quedó en revisión."
         />
@@ -138,7 +140,6 @@ export default async function DecisionPage(props: { params: Promise<{ id: string
                   pendingLabel="Aprobando…"
                   reasonLabel="Fundamento de la aprobación"
                   reasonHint="Obligatorio. Se guarda en el expediente y se envía a los participantes."
-                  reasonRequired
                   doneMessage="La postulación quedó aprobada técnicamente."
                 />
               </div>
@@ -167,7 +168,6 @@ export default async function DecisionPage(props: { params: Promise<{ id: string
                 pendingLabel="Rechazando…"
                 reasonLabel="Motivo del rechazo"
                 reasonHint="Obligatorio. Cite la norma o la observación no subsanada; se envía a los participantes."
-                reasonRequired
                 variant="danger"
                 doneMessage="La postulación quedó rechazada."
               />
