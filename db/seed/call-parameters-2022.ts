@@ -151,5 +151,8 @@ export const callParameters2022: TCallParameters = {
     correctionWorkingDays: 10,
     // Cronograma 2022: "Inicio de obras hasta julio de 2023".
     startOfWorksBy: '2023-07-31',
+    // Cronograma 2022: regional review runs about two weeks after closing (30-11 → 13-12).
+    reviewStartDays: 10,
+    followUpNoticeDays: 30,
   },
 };

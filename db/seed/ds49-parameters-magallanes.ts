@@ -50,6 +50,7 @@ export const ds49ParametersMagallanes: TDs49Parameters = parseDs49Parameters({
   density: { maxDwellingsPerHa: '40' },
   // 4.a: "90 días corridos para inicio de obras, desde la publicación en el Diario Oficial"
   worksStart: { maxCalendarDaysFromPublication: 90 },
+  reviewStartDays: 10,
   // 4.b: "Valor TOTAL Referencial (UF)" (GORE contribution included) and "Aporte GORE máximo"
   comunaLimits: {
     '12101': { applicable: true, comunaName: 'Punta Arenas', provinceName: 'Magallanes', maxCostUf: '2100', maxGoreContributionUf: '550' },

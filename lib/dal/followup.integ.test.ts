@@ -6,7 +6,7 @@ import { PDFDocument } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setDbForTests } from '@/db';
 import type { DbHandle } from '@/db/client';
-import { auditLog, jobs, projectDates, projectMilestones, rosterEntries, users } from '@/db/schema';
+import { applications, auditLog, calls, jobs, projectDates, projectMilestones, rosterEntries, users } from '@/db/schema';
 import { seedDemoData } from '@/db/seed/demo';
 import { SELECTION_DEMO_COMMITTEE_EMAIL, createSelectionTestCall } from '@/db/seed/demo-selection';
 import { seedReferenceData } from '@/db/seed/reference';
@@ -122,6 +122,23 @@ describe('Gantt milestones of the Convenio: planned against actual', () => {
     expect(permiso).toMatchObject({ plannedOn: '2026-11-10', doneOn: null, delayDays: null, status: 'vencido' });
     expect((await timelineItem(gantt.obraGruesa)).status).toBe('proximo');
     expect((await timelineItem(gantt.terminaciones)).status).toBe('pendiente');
+    // «Due soon» is the call's notice window: 23 days ahead is due soon under 30, not under 20.
+    const [call] = await handle.db
+      .select({ id: calls.id, parameters: calls.parameters })
+      .from(calls)
+      .innerJoin(applications, eq(applications.callId, calls.id))
+      .where(eq(applications.id, rmId));
+    const stored = call!.parameters as { deadlines: Record<string, unknown> };
+    expect(stored.deadlines.followUpNoticeDays).toBe(30);
+    try {
+      await handle.db
+        .update(calls)
+        .set({ parameters: { ...stored, deadlines: { ...stored.deadlines, followUpNoticeDays: 20 } } })
+        .where(eq(calls.id, call!.id));
+      expect((await timelineItem(gantt.obraGruesa)).status).toBe('pendiente');
+    } finally {
+      await handle.db.update(calls).set({ parameters: stored }).where(eq(calls.id, call!.id));
+    }
     await alertsAt('2026-11-22T10:00:00Z');
     expect(await alertKeys(gantt.permiso)).toEqual([`alerta:${rmId}:${gantt.permiso}:overdue:2026-11-10`]);
     expect(await alertKeys(gantt.terminaciones)).toEqual([]);
@@ -161,6 +178,18 @@ describe('Gantt milestones of the Convenio: planned against actual', () => {
     }
     const [audit] = await handle.db.select().from(auditLog).where(and(eq(auditLog.action, 'followup.report_gantt'), eq(auditLog.entityId, gantt.permiso)));
     expect(audit!.after).toMatchObject({ actualOn: '2026-11-20', delayDays: 10 });
+
+    // SERVIU of the region hears, once per official, that the report waits for its site verification.
+    await alertsAt('2026-11-22T10:00:00Z');
+    await alertsAt('2026-11-23T10:00:00Z');
+    const notices = await handle.db
+      .select({ key: jobs.dedupeKey, payload: jobs.payload })
+      .from(jobs)
+      .where(and(eq(jobs.kind, 'mail'), like(jobs.dedupeKey, `alerta:${rmId}:${gantt.permiso}:por_verificar:%`)));
+    const recipients = notices.map((n) => n.key!.split(':').pop()).sort();
+    expect(recipients).toEqual(['analista.rm@demo.cl', 'director.rm@demo.cl']);
+    expect((notices[0]!.payload as { subject: string }).subject).toBe(`Reporte por verificar: Permiso de edificación (postulación ${(await getFollowupView(reviewer(), rmId)).application.number})`);
+    expect((notices[0]!.payload as { text: string }).text).toContain('con fecha 20-11-2026');
   });
 
   it('reported before its planned day: never overdue, never alerted, even after that day passes', async () => {
@@ -170,7 +199,11 @@ describe('Gantt milestones of the Convenio: planned against actual', () => {
     expect(await timelineItem(gantt.obraGruesa)).toMatchObject({ doneOn: '2026-11-21', delayDays: -24, status: 'informado' });
     await alertsAt('2026-12-01T10:00:00Z');
     await alertsAt('2026-12-20T10:00:00Z');
-    expect(await alertKeys(gantt.obraGruesa)).toEqual([`alerta:${rmId}:${gantt.obraGruesa}:due:2026-12-15`]);
+    // Only SERVIU's notice that the report waits for verification follows it.
+    expect(await alertKeys(gantt.obraGruesa)).toEqual([
+      `alerta:${rmId}:${gantt.obraGruesa}:due:2026-12-15`,
+      `alerta:${rmId}:${gantt.obraGruesa}:por_verificar:2026-11-21`,
+    ]);
   });
 
   it('SERVIU of the region verifies it: done; observed: open again until the committee reports anew', async () => {

@@ -243,18 +243,17 @@ export interface TimelineSubject {
   call: { parameters: TCallParameters };
 }
 
-const DUE_SOON_DAYS = 30;
-
 /**
  * Where an item stands: done (verified or recorded by SERVIU), reported and waiting for SERVIU's site
- * verification, or still open: overdue once its due day has passed, due soon within 30 calendar days.
+ * verification, or still open: overdue once its due day has passed, due soon within the call's notice
+ * days (`deadlines.followUpNoticeDays`).
  * Only open items are overdue: one the committee reported is not, whatever its delay.
  */
 function statusOf(done: 'cumplido' | 'informado' | null, due: Date | null, at: Date, params: TCallParameters): TimelineStatus {
   if (done) return done;
   if (!due) return 'pendiente';
   if (isPastDeadline(at, due)) return 'vencido';
-  return calendarDaysUntil(due, at, params) <= DUE_SOON_DAYS ? 'proximo' : 'pendiente';
+  return calendarDaysUntil(due, at, params) <= params.deadlines.followUpNoticeDays ? 'proximo' : 'pendiente';
 }
 
 function delayOf(doneOn: string | null, due: Date | null, params: TCallParameters): number | null {

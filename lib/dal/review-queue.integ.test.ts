@@ -223,7 +223,7 @@ describe('review queue filters, search, sort and pages', () => {
     expect((await queue(rm, { tramos: 'x', comuna: '13', page: '-3' })).total).toBe(31);
   });
 
-  it('overdue: «enviada» for more than 10 days, or «observada» past the correction deadline', async () => {
+  it('overdue: «enviada» for more than the call’s 10 days, or «observada» past the correction deadline', async () => {
     setClock(NOW);
     const overdue = await queue(rm, { atrasadas: 'si', orden: 'numero' });
     // The seeded PVT-DEMO-0002 was sent four weeks before NOW and nobody took it.
@@ -239,6 +239,23 @@ describe('review queue filters, search, sort and pages', () => {
     // The server clock decides: a week later the second round is overdue too.
     setClock(new Date(NOW.getTime() + 7 * DAY));
     expect(await numbers(rm, { atrasadas: 'si', estado: 'observada', orden: 'numero' })).toEqual(['PVT-TEST-0026', 'PVT-TEST-0027']);
+  });
+
+  it('overdue review start is the call’s own parameter, not a fixed number of days', async () => {
+    setClock(NOW);
+    const [call] = await handle.db.select({ parameters: calls.parameters }).from(calls).where(eq(calls.id, callId));
+    const stored = call!.parameters as { deadlines: Record<string, unknown> };
+    try {
+      await handle.db
+        .update(calls)
+        .set({ parameters: { ...stored, deadlines: { ...stored.deadlines, reviewStartDays: 17 } } })
+        .where(eq(calls.id, callId));
+      // Sent 18, 19 and 20 days ago (and the demo file, four weeks ago): only those passed 17 days.
+      expect(await numbers(rm, { atrasadas: 'si', estado: 'enviada', orden: 'numero' })).toEqual(['PVT-DEMO-0002', 'PVT-TEST-0018', 'PVT-TEST-0019', 'PVT-TEST-0020']);
+      expect((await getReviewQueueCounts(people[rm]!)).overdue).toBe(5);
+    } finally {
+      await handle.db.update(calls).set({ parameters: stored }).where(eq(calls.id, callId));
+    }
   });
 
   it('filters by assignment', async () => {

@@ -5,7 +5,7 @@ import { alias } from 'drizzle-orm/pg-core';
 import { z } from 'zod';
 import { getDb } from '@/db';
 import type { DbOrTx } from '@/db/client';
-import { applicationDwellings, applications, comunas, observationRounds, organizations, regions, rosterEntries, users } from '@/db/schema';
+import { applicationDwellings, applications, calls, comunas, observationRounds, organizations, regions, rosterEntries, users } from '@/db/schema';
 import { applicationStatuses } from '@/db/schema';
 import type { ApplicationStatus } from '@/db/schema';
 import { DomainError } from '@/lib/actions/result';
@@ -13,6 +13,8 @@ import { hasPermission } from '@/lib/auth/permissions';
 import { applicationScope } from '@/lib/auth/scope';
 import type { SessionUser } from '@/lib/auth/session-user';
 import { now } from '@/lib/clock';
+import { ZCallParameters } from '@/lib/domain/call-parameters';
+import { parseDs49Parameters } from '@/lib/domain/ds49/parameters';
 import { normalizeRut } from '@/lib/domain/rut';
 import { comunas as allComunas, regions as allRegions } from '@/lib/territory';
 import { loadApplication } from './application-access';
@@ -23,14 +25,22 @@ export const QUEUE_PAGE_SIZE = 25;
 
 /**
  * "Atrasada" (overdue), as the queue's filter and flag define it:
- * - a file «Enviada» (review not started) submitted more than this many calendar days ago, or
+ * - a file «Enviada» (review not started) submitted more calendar days ago than its call gives SERVIU to
+ *   take it into review (the call's `deadlines.reviewStartDays`), or
  * - a file «Observada» whose latest sent observation round's deadline passed without a correction
  *   (once the applicant sends the correction the status moves to «Subsanada»).
- * Ten days mirrors the 2022 schedule, which gives regional review about two weeks after closing
- * (30-11 → 13-12; seed 003, «Cronograma»).
  */
-export const REVIEW_START_MAX_DAYS = 10;
 const DAY_MS = 86_400_000;
+
+/** Per call, the submission instant before which a file still «Enviada» is overdue (server clock `at`). */
+async function reviewStartCutoffs(db: DbOrTx, at: Date): Promise<{ callId: string; cutoff: Date }[]> {
+  const rows = await db.select({ id: calls.id, programme: calls.programme, parameters: calls.parameters }).from(calls);
+  return rows.map((c) => {
+    const days =
+      c.programme === 'ds49_gore' ? parseDs49Parameters(c.parameters).reviewStartDays : ZCallParameters.parse(c.parameters).deadlines.reviewStartDays;
+    return { callId: c.id, cutoff: new Date(at.getTime() - days * DAY_MS) };
+  });
+}
 
 /** Statuses a queue can show: every one but the applicant's draft. */
 export const queueStatuses = applicationStatuses.filter((s): s is Exclude<ApplicationStatus, 'borrador'> => s !== 'borrador');
@@ -144,16 +154,24 @@ function correctionDeadline(): SQL<Date | null> {
   return sql`(select max(${observationRounds.deadlineAt}) from ${observationRounds} where ${observationRounds.applicationId} = ${applications.id} and ${observationRounds.sentAt} is not null)`;
 }
 
-/** See REVIEW_START_MAX_DAYS. Evaluated at `at`, the server clock. */
-function overdueCondition(at: Date): SQL {
-  const cutoff = new Date(at.getTime() - REVIEW_START_MAX_DAYS * DAY_MS).toISOString();
-  return sql`((${applications.status} = 'enviada' and ${applications.submittedAt} < ${cutoff}::timestamptz) or (${applications.status} = 'observada' and ${correctionDeadline()} < ${at.toISOString()}::timestamptz))`;
+/** Whether a file «Enviada» waited longer than its call allows for the review to start. */
+function reviewStartLate(cutoffs: { callId: string; cutoff: Date }[]): SQL {
+  if (cutoffs.length === 0) return sql`false`;
+  const cases = sql.join(
+    cutoffs.map((c) => sql`when ${c.callId}::uuid then ${c.cutoff.toISOString()}::timestamptz`),
+    sql` `,
+  );
+  return sql`(${applications.status} = 'enviada' and ${applications.submittedAt} < (case ${applications.callId} ${cases} end))`;
 }
 
-function overdueKind(at: Date): SQL<OverdueKind | null> {
-  const cutoff = new Date(at.getTime() - REVIEW_START_MAX_DAYS * DAY_MS).toISOString();
+/** See «Atrasada» above. Evaluated at `at`, the server clock. */
+function overdueCondition(at: Date, cutoffs: { callId: string; cutoff: Date }[]): SQL {
+  return sql`(${reviewStartLate(cutoffs)} or (${applications.status} = 'observada' and ${correctionDeadline()} < ${at.toISOString()}::timestamptz))`;
+}
+
+function overdueKind(at: Date, cutoffs: { callId: string; cutoff: Date }[]): SQL<OverdueKind | null> {
   return sql<OverdueKind | null>`case
-    when ${applications.status} = 'enviada' and ${applications.submittedAt} < ${cutoff}::timestamptz then 'revision'
+    when ${reviewStartLate(cutoffs)} then 'revision'
     when ${applications.status} = 'observada' and ${correctionDeadline()} < ${at.toISOString()}::timestamptz then 'subsanacion'
     else null end`;
 }
@@ -176,14 +194,19 @@ function searchCondition(q: string): { condition: SQL; rut: string | null } {
 }
 
 /** The user's scope (never a draft) plus the filters, as one WHERE condition. */
-function queueWhere(user: SessionUser, query: ReviewQueueQuery, at: Date): { where: SQL; searchedRut: string | null } {
+function queueWhere(
+  user: SessionUser,
+  query: ReviewQueueQuery,
+  at: Date,
+  cutoffs: { callId: string; cutoff: Date }[],
+): { where: SQL; searchedRut: string | null } {
   const conditions: SQL[] = [applicationScope(user, 'review.read'), ne(applications.status, 'borrador')];
   if (query.estado) conditions.push(eq(applications.status, query.estado));
   if (query.region) conditions.push(eq(applications.regionCode, query.region));
   if (query.comuna) conditions.push(eq(applications.comunaCode, query.comuna));
   if (query.tramos === 'con_tramo_3') conditions.push(bandThree());
   if (query.tramos === 'solo_tramos_1_2') conditions.push(anyDwelling(), not(bandThree()));
-  if (query.atrasadas === 'si') conditions.push(overdueCondition(at));
+  if (query.atrasadas === 'si') conditions.push(overdueCondition(at, cutoffs));
   if (query.asignacion === 'mias') conditions.push(eq(applications.assignedReviewerId, user.id));
   if (query.asignacion === 'sin_asignar') conditions.push(isNull(applications.assignedReviewerId));
   let searchedRut: string | null = null;
@@ -217,7 +240,13 @@ function orderOf(query: ReviewQueueQuery): SQL[] {
   }
 }
 
-async function queryPage(db: DbOrTx, user: SessionUser, query: ReviewQueueQuery, where: SQL, at: Date, page: number) {
+async function queryPage(
+  db: DbOrTx,
+  query: ReviewQueueQuery,
+  where: SQL,
+  overdue: SQL<OverdueKind | null>,
+  page: number,
+) {
   const rows = await db
     .select({
       id: applications.id,
@@ -234,7 +263,7 @@ async function queryPage(db: DbOrTx, user: SessionUser, query: ReviewQueueQuery,
       ),
       assignedId: assignedReviewer.id,
       assignedName: assignedReviewer.name,
-      overdue: overdueKind(at).as('overdue'),
+      overdue: overdue.as('overdue'),
     })
     .from(applications)
     .innerJoin(organizations, eq(organizations.id, applications.organizationId))
@@ -271,18 +300,20 @@ async function queryPage(db: DbOrTx, user: SessionUser, query: ReviewQueueQuery,
 export async function listReviewQueue(user: SessionUser, query: ReviewQueueQuery, db?: DbOrTx): Promise<ReviewQueuePage & { searchedRut: string | null }> {
   const conn = db ?? (await getDb());
   const at = now();
-  const { where, searchedRut } = queueWhere(user, query, at);
+  const cutoffs = await reviewStartCutoffs(conn, at);
+  const { where, searchedRut } = queueWhere(user, query, at, cutoffs);
+  const overdue = overdueKind(at, cutoffs);
   const totalQuery = conn
     .select({ n: count() })
     .from(applications)
     .innerJoin(organizations, eq(organizations.id, applications.organizationId))
     .where(where);
-  const [[totalRow], firstTry] = await Promise.all([totalQuery, queryPage(conn, user, query, where, at, query.page)]);
+  const [[totalRow], firstTry] = await Promise.all([totalQuery, queryPage(conn, query, where, overdue, query.page)]);
   const total = Number(totalRow?.n ?? 0);
   const pageCount = Math.max(1, Math.ceil(total / QUEUE_PAGE_SIZE));
   // A page past the end (an old link, a filter that shrank the list) shows the last page instead.
   const page = Math.min(query.page, pageCount);
-  const rows = page === query.page ? firstTry : await queryPage(conn, user, query, where, at, page);
+  const rows = page === query.page ? firstTry : await queryPage(conn, query, where, overdue, page);
   return { rows, total, page, pageCount, pageSize: QUEUE_PAGE_SIZE, searchedRut };
 }
 
@@ -290,11 +321,12 @@ export async function listReviewQueue(user: SessionUser, query: ReviewQueueQuery
 export async function getReviewQueueCounts(user: SessionUser, db?: DbOrTx): Promise<ReviewQueueCounts> {
   const conn = db ?? (await getDb());
   const at = now();
+  const cutoffs = await reviewStartCutoffs(conn, at);
   const rows = await conn
     .select({
       status: applications.status,
       n: sql<number>`count(*)::int`,
-      overdue: sql<number>`(count(*) filter (where ${overdueCondition(at)}))::int`,
+      overdue: sql<number>`(count(*) filter (where ${overdueCondition(at, cutoffs)}))::int`,
       unassigned: sql<number>`(count(*) filter (where ${applications.assignedReviewerId} is null))::int`,
       mine: sql<number>`(count(*) filter (where ${applications.assignedReviewerId} = ${user.id}))::int`,
     })

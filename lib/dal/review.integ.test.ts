@@ -245,7 +245,7 @@ describe('antecedent checklist (pure)', () => {
 
   it('reads sections defensively and marks everything missing on an empty file', () => {
     for (const sections of [{}, null, 'texto', { convenio: 'x', terreno: [], proyecto: { typologies: 'no' } }, { comite: { committee: [null, 3, 'a'] }, gantt: { gantt: {} } }, { comite: 'x', gantt: [1] }]) {
-      const groups = buildAntecedentChecklist({ sections, slots: [], documentsById: new Map(), dwellings: [], roster: empty, invitedBuilder: null });
+      const groups = buildAntecedentChecklist({ sections, slots: [], documentsById: new Map(), dwellings: [], roster: empty, invitedBuilder: null, cbrInscriptionDays: 90 });
       const states = groups.flatMap((g) => g.items.map((i) => i.state));
       expect(states).not.toContain('presente');
       expect(stateOf(groups, 'terreno')).toBe('falta');
@@ -260,6 +260,7 @@ describe('antecedent checklist (pure)', () => {
     ];
     const doc: ReviewDocumentDto = { id: 'd1', label: 'Promesa', fileName: 'p.pdf', version: 1, kind: 'pdf', sizeBytes: 1, uploadedAt: new Date(), issuedOn: null };
     const groups = buildAntecedentChecklist({
+      cbrInscriptionDays: 120,
       sections: { terreno: { situation: 'promesa', address: 'X', promesa: { notary: 'Notaría Uno', signedOn: '2026-10-01', sellerName: 'Vendedor', sellerRut: rut(9_888_777) } } },
       slots,
       documentsById: new Map([['d1', doc]]),
@@ -271,11 +272,13 @@ describe('antecedent checklist (pure)', () => {
     expect(stateOf(groups, 'terreno.inscripcion_vendedor')).toBe('falta');
     expect(stateOf(groups, 'terreno.dominio')).toBeUndefined();
     const promise = groups.flatMap((g) => g.items).find((i) => i.id === 'terreno.promesa')!;
-    expect(promise.details.join(' ')).toContain('90 días');
+    // The call's term, whatever it is.
+    expect(promise.details.join(' ')).toContain('dentro de 120 días desde la publicación');
   });
 
   it('flags a Convenio whose worker counts or builder disagree with the file', () => {
     const groups = buildAntecedentChecklist({
+      cbrInscriptionDays: 90,
       sections: { convenio: { unionWorkers: '5', nonUnionWorkers: '0', builder: { name: 'Otra', rut: rut(76_000_111), registryNumber: '1' } } },
       slots: [],
       documentsById: new Map(),

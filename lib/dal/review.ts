@@ -258,6 +258,8 @@ export interface ChecklistInput {
   dwellings: { band: number; count: number; priceUf: string }[];
   roster: { total: number; union: number; nonUnion: number; incorporated: number; ruts: ReadonlySet<string> };
   invitedBuilder: { name: string; rut: string; registryNumber: string | null } | null;
+  /** The call's term to inscribe the purchase in the Conservador after selection (land under promise). */
+  cbrInscriptionDays: number;
 }
 
 function item(id: string, title: string, state: AntecedentState, details: string[], problem: string | null, docs: ReviewDocumentDto[] = []): AntecedentItem {
@@ -340,7 +342,7 @@ export function buildAntecedentChecklist(input: ChecklistInput): AntecedentGroup
           ...landLines,
           ...(notary ? [`Notaría: ${notary}${signedOn ? `, firmada el ${isoDate(signedOn)}` : ''}.`] : []),
           ...(seller ? [`Promitente vendedor: ${seller}${text(promesa?.sellerRut) ? ` (RUT ${rutText(promesa?.sellerRut)})` : ''}.`] : []),
-          'La escritura de compraventa debe ingresarse al Conservador dentro de 90 días desde la publicación de la selección.',
+          `La escritura de compraventa debe ingresarse al Conservador dentro de ${input.cbrInscriptionDays} días desde la publicación de la selección.`,
         ],
         promiseDoc.problem ?? 'Faltan los datos de la promesa (notaría, fecha o promitente vendedor).',
         docsOf(promise),
@@ -850,6 +852,7 @@ export async function getReviewFile(user: SessionUser, id: string): Promise<Revi
   const incorporated = workers.filter((w) => w.incorporation.status !== 'pendiente').length;
   const dwellings = dwellingRows.map((d) => ({ band: d.band, count: d.count, priceUf: d.priceUf }));
   const checklist = buildAntecedentChecklist({
+    cbrInscriptionDays: params.deadlines.cbrInscriptionDays,
     sections: access.application.sections,
     slots,
     documentsById,

@@ -343,6 +343,16 @@ export const ZCallParameters = z
       titleCertificateMaxAgeDays: z.number().int().positive(),
       correctionWorkingDays: z.number().int().positive(),
       startOfWorksBy: ZCalendarDate,
+      /**
+       * Calendar days SERVIU of the region has, after a file is sent, to take it into review; past them
+       * the queue flags it overdue. Defaulted so that calls stored before this parameter existed parse.
+       */
+      reviewStartDays: z.number().int().positive().default(10),
+      /**
+       * Calendar days before a follow-up deadline (Gantt milestone, CBR inscription, start of works,
+       * payment window) from which it shows as due soon and its people are told.
+       */
+      followUpNoticeDays: z.number().int().positive().default(30),
     }),
   })
   .superRefine((params, ctx) => {

@@ -138,5 +138,7 @@ describe('title certificate age (calendar days in America/Santiago)', () => {
     expect(evaluateDocumentSlot(title, { issuedOn: '2026-11-10' }, { situation: 'dominio', params: strict, at }).ok).toBe(true);
     expect(evaluateDocumentSlot(title, { issuedOn: '2026-11-09' }, { situation: 'dominio', params: strict, at }).ok).toBe(false);
     expect(slotRuleText(title, strict)).toContain('no más de 10 días');
+    const promise = slot('promesa_compraventa');
+    expect(slotRuleText(promise, { ...strict, deadlines: { ...strict.deadlines, cbrInscriptionDays: 75 } })).toContain('dentro de 75 días desde la publicación');
   });
 });

@@ -62,7 +62,7 @@ export const APPLICATION_DOCUMENT_SLOTS: readonly DocumentSlotDefinition[] = [
     accepted: ANY_FORMAT,
     needsIssueDate: false,
     description:
-      'Cuando el terreno se aporta por promesa de compraventa. La escritura de compraventa deberá ingresarse al Conservador de Bienes Raíces dentro de 90 días desde la publicación de la selección.',
+      'Cuando el terreno se aporta por promesa de compraventa. La escritura de compraventa deberá ingresarse al Conservador de Bienes Raíces dentro del plazo que fija el llamado, contado desde la publicación de la selección.',
     source: SOURCES.requirements,
   },
   {
@@ -260,6 +260,9 @@ export function slotRuleText(slot: DocumentSlotDefinition, params: TCallParamete
   else parts.push('Opcional.');
   if (slot.id === TITLE_CERTIFICATE_SLOT) {
     parts.push(`Emitido hace no más de ${params.deadlines.titleCertificateMaxAgeDays} días al momento de enviar.`);
+  }
+  if (slot.id === 'promesa_compraventa') {
+    parts.push(`La escritura de compraventa se inscribe en el Conservador dentro de ${params.deadlines.cbrInscriptionDays} días desde la publicación de la selección.`);
   }
   parts.push(`Formato ${acceptedFormatsText(slot)}.`);
   return parts.join(' ');

@@ -9,12 +9,13 @@ import { callDateOf, endOfCallDay } from '@/lib/domain/deadlines';
 import { listParticipantRecipients } from '@/lib/dal/observations';
 import type { ApplicationRow } from '@/lib/dal/application-access';
 import { buildTimeline, listTimelineInputs } from '@/lib/dal/followup';
-import type { TimelineItem } from '@/lib/dal/followup';
+import type { MilestoneRow, TimelineItem } from '@/lib/dal/followup';
 import { env } from '@/lib/env';
 import { formatUf } from '@/lib/format';
-import { guaranteeExpiryMail, milestoneMail, milestoneOverdueNoticeMail } from '@/lib/mail/templates';
+import { guaranteeExpiryMail, milestoneMail, milestoneOverdueNoticeMail, reportAwaitingVerificationMail } from '@/lib/mail/templates';
 import type { RenderedMail } from '@/lib/mail/templates';
-import { guaranteeKindLabels } from '@/lib/validations/followup';
+import { GANTT_MILESTONE_KIND, formatDayText, guaranteeKindLabels, milestoneKindLabels } from '@/lib/validations/followup';
+import type { MilestoneKind } from '@/lib/validations/followup';
 import { enqueueMail } from './queue';
 
 export interface DailyAlertsResult {
@@ -94,6 +95,26 @@ async function alertTimelineItem(db: DbOrTx, application: ApplicationRow, params
   return offered;
 }
 
+/**
+ * A report (Gantt milestone or committee report) waiting for SERVIU's site verification. The key names
+ * what was reported, so a report sent again after an observation is announced again.
+ */
+async function alertReportAwaitingVerification(db: DbOrTx, application: ApplicationRow, report: MilestoneRow, audience: Audience): Promise<number> {
+  if (report.actualOn === null || report.verificationOutcome !== null) return 0;
+  const key = `alerta:${application.id}:${report.id}:por_verificar:${report.actualOn}:${report.progressPercent ?? ''}:${report.documentId ?? ''}`;
+  const reportName =
+    report.kind === GANTT_MILESTONE_KIND ? report.title : (milestoneKindLabels[report.kind as MilestoneKind] ?? report.title);
+  const mail = reportAwaitingVerificationMail({
+    applicationNumber: application.number,
+    projectName: application.projectName,
+    reportName,
+    reportedOnText: formatDayText(report.actualOn),
+    progressText: report.progressPercent === null ? null : `${report.progressPercent.replace('.', ',').replace(/,?0+$/, '')}%`,
+    url: `${baseUrl()}/gestion/seguimiento/${application.id}`,
+  });
+  return offer(db, await audience.officials(), mail, key);
+}
+
 async function alertGuarantee(db: DbOrTx, application: ApplicationRow, params: TCallParameters, at: Date, audience: Audience): Promise<number> {
   const [loan] = await db.select().from(bridgeLoans).where(eq(bridgeLoans.applicationId, application.id));
   if (!loan) return 0;
@@ -120,7 +141,8 @@ async function alertGuarantee(db: DbOrTx, application: ApplicationRow, params: T
 /**
  * The daily alerts of the follow-up (seed 003, «Después de la selección»), by the clock reading `at`:
  * for every selected application, each timeline item that falls due soon goes to the applicant parties
- * and each overdue one also to SERVIU of the region; the builder's guarantee is warned to SERVIU and the
+ * and each overdue one also to SERVIU of the region; each report of the committee waiting for site
+ * verification goes to SERVIU of the region; the builder's guarantee is warned to SERVIU and the
  * builder `bridgeLoan.guaranteeWarningDays` before it lapses. Mails are queued in `db`'s transaction
  * and each goes out once (its dedupe key), however often this runs.
  */
@@ -144,6 +166,7 @@ export async function runDailyAlerts(db: DbOrTx, at: Date): Promise<DailyAlertsR
     const { milestones, dates } = await listTimelineInputs(db, application.id);
     for (const item of buildTimeline({ application, call: { parameters: params } }, dates, milestones, at))
       offered += await alertTimelineItem(db, application, params, item, audience);
+    for (const report of milestones) offered += await alertReportAwaitingVerification(db, application, report, audience);
     offered += await alertGuarantee(db, application, params, at, audience);
   }
   return { applications: rows.length, offered };

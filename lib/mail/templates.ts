@@ -259,6 +259,39 @@ export function milestoneOverdueNoticeMail(data: MilestoneOverdueNoticeMailData)
   });
 }
 
+export interface ReportAwaitingVerificationMailData {
+  applicationNumber: string;
+  projectName: string;
+  /** What the committee reported, as a person reads it (a Gantt milestone's title or the report's kind). */
+  reportName: string;
+  /** The day the committee says it happened, as `dd-mm-aaaa`. */
+  reportedOnText: string;
+  /** Reported progress, for a monthly progress report. */
+  progressText: string | null;
+  url: string;
+}
+
+/**
+ * A committee report waiting for SERVIU's site verification: the instalments of the bridge loan and the
+ * timeline only move on the verified figure, so the region's officials are told it is their turn.
+ */
+export function reportAwaitingVerificationMail(data: ReportAwaitingVerificationMailData): RenderedMail {
+  return render({
+    subject: `Reporte por verificar: ${data.reportName} (postulación ${data.applicationNumber})`,
+    heading: 'El Comité de un proyecto de su región informó un avance',
+    paragraphs: [
+      `El Comité del proyecto «${data.projectName}» informó «${data.reportName}» con fecha ${data.reportedOnText}. Queda pendiente la verificación en terreno del SERVIU: hasta entonces no cuenta para el cronograma ni libera cuotas del préstamo de enlace.`,
+    ],
+    facts: [
+      ['Número de postulación', data.applicationNumber],
+      ['Reporte', data.reportName],
+      ['Fecha informada', data.reportedOnText],
+      ...(data.progressText ? ([['Avance informado', data.progressText]] as [string, string][]) : []),
+    ],
+    action: { label: 'Verificar en el seguimiento del proyecto', url: data.url },
+  });
+}
+
 export interface GuaranteeExpiryMailData {
   /** `due`: the guarantee expires soon; `expired`: its last day has passed. */
   kind: 'due' | 'expired';

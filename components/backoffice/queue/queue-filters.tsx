@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import type { ReviewQueueQuery } from '@/lib/dal/review-queue';
-import { REVIEW_START_MAX_DAYS, queueStatuses } from '@/lib/dal/review-queue';
+import { queueStatuses } from '@/lib/dal/review-queue';
 import { formatRut } from '@/lib/domain/rut';
 import { applicationStatusLabels } from '@/lib/labels';
 
@@ -132,7 +132,7 @@ export function QueueFilters({
                 Solo atrasadas
               </label>
               <p id="atrasadas-hint" className="text-xs text-slate-600">
-                Enviadas hace más de {REVIEW_START_MAX_DAYS} días sin iniciar revisión, u observadas con el plazo de subsanación vencido.
+                Enviadas sin que la revisión empezara en los días que da el llamado, u observadas con el plazo de subsanación vencido.
               </p>
             </div>
           </div>

@@ -120,6 +120,11 @@ export const ZDs49Parameters = z.object({
   }),
   density: z.object({ maxDwellingsPerHa: decimalString }),
   worksStart: z.object({ maxCalendarDaysFromPublication: z.number().int().min(1) }),
+  /**
+   * Calendar days SERVIU of the region has, after a file is sent, to take it into review (the back
+   * office's «atrasada» flag). Defaulted so that calls stored before this parameter existed parse.
+   */
+  reviewStartDays: z.number().int().positive().default(10),
   /** Keyed by the comuna's 5-digit CUT code. */
   comunaLimits: z.record(z.string().regex(/^\d{5}$/, { message: 'Código CUT de 5 dígitos' }), ZDs49ComunaLimit),
 });
