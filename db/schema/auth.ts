@@ -26,6 +26,12 @@ export const users = pgTable(
     regionCode: text('region_code'),
     isDemo: boolean('is_demo').notNull().default(false),
     emailVerified: timestamp('email_verified', { withTimezone: true }),
+    /**
+     * When the State confirmed that this RUT is the person's (a ClaveÚnica sign-in). A worker's account
+     * opens roster entries by RUT only once the RUT is proven this way, or once the verified e-mail is the
+     * one the organisation recorded on the roster row (lib/auth/scope.ts).
+     */
+    rutVerifiedAt: timestamp('rut_verified_at', { withTimezone: true }),
     image: text('image'),
     disabledAt: timestamp('disabled_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),

@@ -80,7 +80,8 @@ export async function seedDemoData(db: Db, today: Date): Promise<boolean> {
     const passwordHash = await hashPassword(DEMO_PASSWORD);
     const insertedUsers = await tx
       .insert(users)
-      .values(demoUsers.map((u) => ({ ...u, regionCode: u.regionCode ?? null, rut: u.rut ?? null, passwordHash, isDemo: true })))
+      // Demo addresses count as confirmed, so the demo worker opens the draft's roster row that carries it.
+      .values(demoUsers.map((u) => ({ ...u, regionCode: u.regionCode ?? null, rut: u.rut ?? null, passwordHash, isDemo: true, emailVerified: today })))
       .returning({ id: users.id, email: users.email });
     const userId = (email: string) => insertedUsers.find((u) => u.email === email)!.id;
 
@@ -203,7 +204,7 @@ export async function seedDemoData(db: Db, today: Date): Promise<boolean> {
     const worker = demoUsers[0]!;
     await tx.insert(rosterEntries).values([
       // Household facts for the score as the RSH would show them; Luis has not declared his yet.
-      rosterRow(draft!.id, open!.id, worker.rut!, 'María', 'Pérez Soto', 1, 40, '55', '30', {
+      rosterRow(draft!.id, open!.id, worker.rut!, 'María', 'Pérez Soto', 1, 40, '55', '30', { email: worker.email }, {
         memberAges: [34, 12, 7],
         headOfHousehold: 'monoparental',
         membersWithDisability: 0,
@@ -213,7 +214,7 @@ export async function seedDemoData(db: Db, today: Date): Promise<boolean> {
         bathroom: 'compartido',
         earlierApplications: 1,
       }),
-      rosterRow(draft!.id, open!.id, demoRut(16_222_333), 'Pedro', 'González Lillo', 2, 70, '80', '40', {
+      rosterRow(draft!.id, open!.id, demoRut(16_222_333), 'Pedro', 'González Lillo', 2, 70, '80', '40', {}, {
         memberAges: [41, 39, 15],
         headOfHousehold: 'con_pareja',
         membersWithDisability: 1,
@@ -223,7 +224,7 @@ export async function seedDemoData(db: Db, today: Date): Promise<boolean> {
         bathroom: 'exclusivo',
         earlierApplications: 0,
       }),
-      rosterRow(draft!.id, open!.id, demoRut(17_333_444), 'Rosa', 'Contreras Vera', 2, 60, '72', '36', {
+      rosterRow(draft!.id, open!.id, demoRut(17_333_444), 'Rosa', 'Contreras Vera', 2, 60, '72', '36', {}, {
         memberAges: [52, 29, 74],
         headOfHousehold: 'con_pareja',
         membersWithDisability: 0,
@@ -291,6 +292,7 @@ function rosterRow(
   rshPercentile: number,
   savingsUf: string,
   savingsDepositedUf: string,
+  contact: { email?: string } = {},
   scoreFacts: Partial<THouseholdFacts> = {},
 ) {
   return {
@@ -306,6 +308,7 @@ function rosterRow(
     savingsUf,
     savingsDepositedUf,
     band,
+    email: contact.email ?? null,
     scoreFacts,
   };
 }

@@ -1,15 +1,17 @@
 import { expect as baseExpect, test } from '@playwright/test';
+import { readLatestMailTo } from '../fixtures/mail';
 import { newUnionApplication, openReady, randomRut, withoutHotReload } from '../roster/union';
 
 const expect = baseExpect.configure({ timeout: 120_000 });
 const PASSWORD = 'Una frase de trabajadora 2026';
 
 /**
- * «Soy trabajador/a postulante»: a worker of a union's roster creates an account with their RUT, sees
- * the application they are listed in and confirms the incorporation form online; the RUT cannot get a
- * second account, and the account reaches nothing else.
+ * «Soy trabajador/a postulante»: a worker of a union's roster creates an account with their RUT,
+ * confirms the e-mail the union recorded on their row, then sees the application they are listed in and
+ * confirms the incorporation form online; the RUT cannot get a second account, and the account reaches
+ * nothing else.
  */
-test('a worker signs up by RUT, sees their application and confirms the incorporation online', async ({ page, browser }) => {
+test('a worker signs up by RUT, confirms their e-mail, sees their application and confirms the incorporation online', async ({ page, browser }) => {
   test.setTimeout(900_000);
   await withoutHotReload(page.context());
   const { applicationId } = await newUnionApplication(page, 'cuenta-trabajador');
@@ -29,6 +31,7 @@ test('a worker signs up by RUT, sees their application and confirms the incorpor
   await page.getByLabel('Ahorro total para la vivienda, en UF').fill('55');
   await page.getByLabel('Ahorro ya depositado, en UF').fill('30');
   await page.getByLabel('Tramo de la vivienda asignada').selectOption('1');
+  await page.getByLabel('Correo electrónico (opcional)').fill(`trabajadora.${tag}@prueba.cl`);
   await page.getByRole('button', { name: 'Agregar a la nómina' }).click();
   await expect(page.getByTestId('roster-table')).toContainText(workerRut);
 
@@ -52,8 +55,21 @@ test('a worker signs up by RUT, sees their application and confirms the incorpor
     await worker.getByLabel('RUT', { exact: true }).fill(workerRut);
     await worker.getByRole('button', { name: 'Crear cuenta' }).click();
 
-    // Linked by RUT: the dashboard shows the application the union listed them in.
+    // A typed RUT proves nothing: until the address the union recorded is confirmed, nothing shows.
     await expect(worker).toHaveURL(/\/portal$/);
+    await expect(worker.getByTestId('worker-confirm-email')).toContainText(`trabajadora.${tag}@prueba.cl`);
+    await expect(worker.getByRole('region', { name: 'Su postulación' })).toHaveCount(0);
+    const mail = await readLatestMailTo(`trabajadora.${tag}@prueba.cl`, { timeoutMs: 60_000 });
+    expect(mail.subject).toBe('Confirme su correo en el portal');
+    const confirmLink = mail.links.find((l) => /\/verificar-correo\/[A-Za-z0-9_.-]+$/.test(l));
+    expect(confirmLink).toBeDefined();
+    await openReady(worker, new URL(confirmLink!).pathname);
+    await worker.getByRole('button', { name: 'Confirmar mi correo' }).click();
+    await expect(worker.getByRole('status')).toContainText(`confirmamos el correo trabajadora.${tag}@prueba.cl`);
+
+    // Linked by RUT and the confirmed address: the dashboard shows the application the union listed them in.
+    await openReady(worker, '/portal');
+    await expect(worker.getByTestId('worker-confirm-email')).toHaveCount(0);
     const mine = worker.getByRole('region', { name: 'Su postulación' });
     await expect(mine).toContainText('Sindicato de Pruebas');
     await mine.getByRole('link', { name: 'Ver el estado de la postulación' }).click();

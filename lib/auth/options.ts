@@ -83,9 +83,13 @@ export function authOptions(): NextAuthOptions {
       async jwt({ token, account, user }) {
         if (account?.provider === 'claveunica' && user) {
           const { getDb } = await import('@/db');
-          const { findAccountIdByUniqueRut } = await import('./claveunica-match');
-          const id = await findAccountIdByUniqueRut(await getDb(), user.id);
-          if (id) token.sub = id;
+          const { findAccountIdByUniqueRut, recordRutProvenByClaveUnica } = await import('./claveunica-match');
+          const db = await getDb();
+          const id = await findAccountIdByUniqueRut(db, user.id);
+          if (id) {
+            token.sub = id;
+            await recordRutProvenByClaveUnica(db, id);
+          }
         }
         return token;
       },

@@ -1,7 +1,7 @@
 import { and, eq, exists, inArray, or, sql } from 'drizzle-orm';
 import type { SQL } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
-import { applications, calls, memberships, rosterEntries } from '@/db/schema';
+import { applications, calls, memberships, rosterEntries, users } from '@/db/schema';
 import { hasPermission } from './permissions';
 import type { Permission } from './permissions';
 import type { SessionUser } from './session-user';
@@ -36,11 +36,17 @@ export function applicationScope(user: SessionUser, permission: Permission): SQL
         inArray(applications.builderId, memberOf(user, memberships.sponsorId)),
       )!;
     case 'worker':
-      // Only an ACTIVE roster entry with the account's RUT opens the file: a replaced or withdrawn
-      // worker loses access to it.
+      // Only an ACTIVE roster entry with the account's RUT opens the file (a replaced or withdrawn worker
+      // loses access), and only once the account proved the RUT is its own: by ClaveÚnica, or by a
+      // verified e-mail that is the one the organisation recorded on that roster row. Typing someone
+      // else's RUT at sign-up opens nothing.
       return user.rut
         ? exists(
-            sql`(select 1 from ${rosterEntries} where ${rosterEntries.applicationId} = ${applications.id} and ${rosterEntries.rut} = ${user.rut} and ${rosterEntries.status} = 'activo')`,
+            sql`(select 1 from ${rosterEntries} inner join ${users} on ${users.id} = ${user.id}
+                 where ${rosterEntries.applicationId} = ${applications.id} and ${rosterEntries.rut} = ${user.rut} and ${rosterEntries.status} = 'activo'
+                   and ${users.rut} = ${rosterEntries.rut} and ${users.disabledAt} is null
+                   and (${users.rutVerifiedAt} is not null
+                        or (${users.emailVerified} is not null and lower(trim(${rosterEntries.email})) = ${users.email})))`,
           )
         : sql`false`;
   }

@@ -75,7 +75,7 @@ beforeAll(async () => {
   const [entry] = await handle.db.select().from(rosterEntries).where(eq(rosterEntries.applicationId, rmId)).orderBy(asc(rosterEntries.rut)).limit(1);
   const [created] = await handle.db
     .insert(users)
-    .values({ email: 'trabajador.seleccion@demo.cl', name: 'Ximena Alarcón Pino', role: 'worker', rut: entry!.rut })
+    .values({ email: 'trabajador.seleccion@demo.cl', name: 'Ximena Alarcón Pino', role: 'worker', rut: entry!.rut, rutVerifiedAt: today })
     .returning();
   projectWorker = { id: created!.id, email: created!.email, name: created!.name, role: 'worker', regionCode: null, rut: created!.rut };
 }, 180_000);

@@ -376,7 +376,8 @@ describe('answering and correcting', () => {
   it('shows a worker only the observations about their own roster row', async () => {
     const app = await fileUnderReview();
     const [mine, other] = app.roster;
-    await handle.db.update(users).set({ rut: mine!.rut }).where(eq(users.email, 'trabajador@demo.cl'));
+    // The worker's RUT, proven (as by ClaveÚnica), is the row's.
+    await handle.db.update(users).set({ rut: mine!.rut, rutVerifiedAt: new Date() }).where(eq(users.email, 'trabajador@demo.cl'));
     try {
       const worker = { ...people['trabajador@demo.cl']!, rut: mine!.rut };
       await draftOnWorker(app.id, mine!.id);
@@ -387,7 +388,7 @@ describe('answering and correcting', () => {
       expect(view.current!.observations).toHaveLength(1);
       expect(view.current!.observations[0]!.canAnswer).toBe(false);
     } finally {
-      await handle.db.update(users).set({ rut: people['trabajador@demo.cl']!.rut }).where(eq(users.email, 'trabajador@demo.cl'));
+      await handle.db.update(users).set({ rut: people['trabajador@demo.cl']!.rut, rutVerifiedAt: null }).where(eq(users.email, 'trabajador@demo.cl'));
     }
   });
 });

@@ -58,7 +58,7 @@ async function selectedProject() {
   const [existing] = await handle.db.select().from(users).where(eq(users.rut, entries[0]!.rut));
   const [w] = existing
     ? [existing]
-    : await handle.db.insert(users).values({ email: `familia.${runs}@prueba.cl`, name: 'Familia de prueba', role: 'worker', rut: entries[0]!.rut }).returning();
+    : await handle.db.insert(users).values({ email: `familia.${runs}@prueba.cl`, name: 'Familia de prueba', role: 'worker', rut: entries[0]!.rut, rutVerifiedAt: new Date() }).returning();
   const worker: SessionUser = { id: w!.id, email: w!.email, name: w!.name, role: 'worker', regionCode: null, rut: w!.rut };
   return { applicationId, entries, worker };
 }

@@ -6,6 +6,7 @@ import { rosterEntries } from '@/db/schema';
 import type { SessionUser } from '@/lib/auth/session-user';
 import { writeAudit } from './audit';
 import { insertAccount } from './organizations';
+import { sendEmailVerification } from './worker-identity';
 
 export interface NewWorkerAccountInput {
   name: string;
@@ -19,6 +20,8 @@ export interface NewWorkerAccountInput {
  * Creates an applicant worker's account («Soy trabajador/a postulante»). The role is always 'worker';
  * the account reaches the applications whose ACTIVE roster lists its RUT (lib/auth/scope.ts), nothing
  * else, so no link is stored: a worker added to a roster later sees it at once, a replaced one loses it.
+ * A typed RUT proves nothing, so the account opens a roster row only once the person confirms the
+ * e-mail the organisation recorded on it (the mail queued here) or signs in with ClaveÚnica.
  * A RUT that already has an account is refused without saying whose it is.
  */
 export async function createWorkerAccount(tx: DbOrTx, input: NewWorkerAccountInput): Promise<SessionUser> {
@@ -34,6 +37,7 @@ export async function createWorkerAccount(tx: DbOrTx, input: NewWorkerAccountInp
     entityId: created.id,
     after: { email, name: input.name, rut: input.rut, role: 'worker', activeRosterEntries: listed?.n ?? 0 },
   });
+  await sendEmailVerification(tx, created);
   return created;
 }
 

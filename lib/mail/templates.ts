@@ -198,6 +198,27 @@ export function invitationMail(data: InvitationMailData): RenderedMail {
   });
 }
 
+export interface EmailVerificationMailData {
+  name: string;
+  url: string;
+  /** How long the link works. */
+  hours: number;
+}
+
+/** A worker confirms that the address is theirs: with it, their roster row (same address) opens. */
+export function emailVerificationMail(data: EmailVerificationMailData): RenderedMail {
+  return render({
+    subject: 'Confirme su correo en el portal',
+    heading: 'Confirme su correo',
+    paragraphs: [
+      `Hola, ${data.name}. Para ver la postulación en que figura, confirme que este correo es suyo con el enlace de abajo.`,
+      `Su organización debe haber registrado este mismo correo en su fila de la nómina; si registró otro, pídale que lo corrija. También puede ingresar con ClaveÚnica. El enlace vale ${data.hours} horas. Si usted no creó una cuenta, ignore este correo.`,
+    ],
+    facts: [],
+    action: { label: 'Confirmar mi correo', url: data.url },
+  });
+}
+
 export interface MilestoneMailData {
   /** `due`: the date is near; `overdue`: it has passed without the milestone being reported. */
   kind: 'due' | 'overdue';

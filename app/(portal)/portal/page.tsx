@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { ApplicationTable } from '@/components/applications/application-table';
+import { OneButtonForm } from '@/components/auth/one-button-form';
 import { ButtonLink } from '@/components/ui/button';
 import { roleLabels } from '@/lib/auth/permissions';
 import { requireRole } from '@/lib/auth/session';
@@ -8,7 +9,10 @@ import { listApplications } from '@/lib/dal/applications';
 import { formatRut } from '@/lib/domain/rut';
 import { listMyPendingInvitations } from '@/lib/dal/invitations';
 import { getMyOrganization } from '@/lib/dal/organizations';
+import { getWorkerIdentity } from '@/lib/dal/worker-identity';
 import { formatSantiagoDateTime } from '@/lib/santiago-time';
+
+import { resendEmailVerificationAction } from './actions';
 
 export const metadata: Metadata = { title: 'Mi panel' };
 
@@ -21,10 +25,11 @@ const intro: Record<string, string> = {
 
 export default async function PortalDashboard() {
   const user = await requireRole('worker', 'org_rep', 'employer_rep', 'sponsor');
-  const [rows, invitations, organization] = await Promise.all([
+  const [rows, invitations, organization, identity] = await Promise.all([
     listApplications(user),
     listMyPendingInvitations(user),
     user.role === 'org_rep' ? getMyOrganization(user) : Promise.resolve(null),
+    user.role === 'worker' ? getWorkerIdentity(user) : Promise.resolve(null),
   ]);
   return (
     <div className="space-y-8">
@@ -82,15 +87,30 @@ export default async function PortalDashboard() {
         </section>
       ) : null}
 
-      {user.role === 'worker' && rows.length === 0 ? (
+      {identity && !identity.emailVerified && !identity.rutVerified ? (
+        <section aria-labelledby="confirmar-correo" className="rounded-lg border-l-4 border-warn-800 bg-warn-50 p-4" data-testid="worker-confirm-email">
+          <h2 id="confirmar-correo" className="mb-1 text-xl font-bold">
+            Confirme su correo para ver su postulación
+          </h2>
+          <p className="mb-3 text-slate-700">
+            Le enviamos un enlace a <strong>{identity.email}</strong>. Su cuenta verá la postulación cuando confirme ese correo y su
+            organización lo haya registrado en su fila de la nómina; así nadie puede ver sus datos escribiendo su RUT. También puede ingresar
+            con ClaveÚnica.
+          </p>
+          <OneButtonForm action={resendEmailVerificationAction} label="Enviar el enlace de nuevo" pendingLabel="Enviando…" variant="secondary" />
+        </section>
+      ) : null}
+
+      {user.role === 'worker' && rows.length === 0 && (identity?.emailVerified || identity?.rutVerified) ? (
         <section aria-labelledby="sin-postulacion" className="rounded-lg border-l-4 border-brand-600 bg-brand-50 p-4" data-testid="worker-not-listed">
           <h2 id="sin-postulacion" className="mb-1 text-xl font-bold">
             Aún no figura en una nómina
           </h2>
           <p className="text-slate-700">
-            No hay una postulación con su RUT{user.rut ? ` (${formatRut(user.rut)})` : ''} en su nómina de trabajadores. Cuando su sindicato o
-            asociación le incluya, verá aquí la postulación y podrá confirmar que conoce el proyecto. Si cree que es un error, consulte a la
-            directiva de su organización.
+            No hay una postulación con su RUT{user.rut ? ` (${formatRut(user.rut)})` : ''}
+            {identity?.rutVerified ? '' : ` y su correo (${identity?.email ?? user.email})`} en una nómina de trabajadores. Cuando su sindicato
+            o asociación le incluya{identity?.rutVerified ? '' : ' con este correo'}, verá aquí la postulación y podrá confirmar que conoce el
+            proyecto. Si cree que es un error, consulte a la directiva de su organización.
           </p>
         </section>
       ) : null}

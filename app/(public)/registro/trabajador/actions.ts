@@ -8,6 +8,7 @@ import { hashPassword } from '@/lib/auth/password';
 import { getSessionUser } from '@/lib/auth/session';
 import type { SessionUser } from '@/lib/auth/session-user';
 import { signUpWorker } from '@/lib/dal/worker-accounts';
+import { dispatchMailAfterResponse } from '@/lib/jobs/dispatch';
 import { ZWorkerSignUp } from '@/lib/validations/organization';
 import { startSession } from '../start-session';
 
@@ -29,6 +30,7 @@ export async function signUpWorkerAction(input: unknown): Promise<ActionResult> 
     console.error('Registro de trabajador fallido', error);
     return { ok: false, formError: 'No pudimos crear la cuenta por un error del sistema. Intente nuevamente en unos minutos.' };
   }
+  dispatchMailAfterResponse();
   await startSession(user);
   redirect('/portal');
 }

@@ -20,8 +20,9 @@ export default async function WorkerSignUpPage() {
         en línea que conoce el proyecto (formulario de incorporación).
       </p>
       <p className="mb-6 text-slate-700">
-        Encontramos su postulación por su RUT: escríbalo con cuidado. Si su organización aún no le incluye en la nómina, podrá crear la
-        cuenta igual y verá la postulación en cuanto le incluyan. ¿Ya tiene cuenta?{' '}
+        Encontramos su postulación por su RUT y por su correo: use el mismo correo que su organización registró en la nómina, y confírmelo
+        con el enlace que le enviaremos (o ingrese con ClaveÚnica). Si aún no le incluyen en la nómina, podrá crear la cuenta igual y verá la
+        postulación en cuanto le incluyan. ¿Ya tiene cuenta?{' '}
         <Link href="/ingresar" className="font-semibold text-brand-700 underline underline-offset-4">
           Ingrese aquí
         </Link>
