@@ -58,7 +58,7 @@ test('a worker signs up by RUT, confirms their e-mail, sees their application an
     // A typed RUT proves nothing: until the address the union recorded is confirmed, nothing shows.
     await expect(worker).toHaveURL(/\/portal$/);
     await expect(worker.getByTestId('worker-confirm-email')).toContainText(`trabajadora.${tag}@prueba.cl`);
-    await expect(worker.getByRole('region', { name: 'Su postulación' })).toHaveCount(0);
+    await expect(worker.getByRole('region', { name: 'Su postulación', exact: true })).toHaveCount(0);
     const mail = await readLatestMailTo(`trabajadora.${tag}@prueba.cl`, { timeoutMs: 60_000 });
     expect(mail.subject).toBe('Confirme su correo en el portal');
     const confirmLink = mail.links.find((l) => /\/verificar-correo\/[A-Za-z0-9_.-]+$/.test(l));
@@ -70,7 +70,7 @@ test('a worker signs up by RUT, confirms their e-mail, sees their application an
     // Linked by RUT and the confirmed address: the dashboard shows the application the union listed them in.
     await openReady(worker, '/portal');
     await expect(worker.getByTestId('worker-confirm-email')).toHaveCount(0);
-    const mine = worker.getByRole('region', { name: 'Su postulación' });
+    const mine = worker.getByRole('region', { name: 'Su postulación', exact: true });
     await expect(mine).toContainText('Sindicato de Pruebas');
     await mine.getByRole('link', { name: 'Ver el estado de la postulación' }).click();
     await expect(worker.getByTestId('worker-status-text')).toContainText('Su organización está preparando la postulación');

@@ -158,6 +158,8 @@ test('the employer uploads a PDF twice, both versions stay, and only the applica
   expect(await strangerAnswer.text()).toBe('No encontrado.');
   const page404 = await leader.goto(`/portal/postulaciones/${applicationId}/documentos`);
   expect(page404?.status()).toBe(404);
+  // In Spanish, and the same words as for a page that does not exist.
+  await expect(leader.getByRole('heading', { level: 1 })).toHaveText('No encontramos esta página');
   await stranger.close();
 });
 

@@ -138,7 +138,10 @@ export default async function PortalDashboard() {
         </section>
       ) : null}
 
-      <ApplicationTable rows={rows} basePath="/portal/postulaciones" caption={user.role === 'worker' ? 'Mi postulación' : 'Postulaciones'} />
+      {/* A worker with nothing to show already reads why above; an empty table would only repeat it. */}
+      {user.role !== 'worker' || rows.length > 0 ? (
+        <ApplicationTable rows={rows} basePath="/portal/postulaciones" caption={user.role === 'worker' ? 'Mi postulación' : 'Postulaciones'} />
+      ) : null}
     </div>
   );
 }
