@@ -126,6 +126,20 @@ describe('creating an invitation', () => {
   });
 });
 
+describe('the dashboard’s pending invitations', () => {
+  it('are shown only to an account that confirmed the invited address', async () => {
+    const { leader, applicationId } = await unionWithApplication();
+    // Someone who registered an address without confirming it is not shown what it was invited to.
+    const squatted = `sin.confirmar.${seq}@prueba.cl`;
+    const other = await invite(leader, applicationId, 'sponsor', squatted);
+    const [squatter] = await handle.db.insert(users).values({ email: squatted, name: 'Sin Confirmar', role: 'sponsor' }).returning();
+    const asSquatter = { id: squatter!.id, email: squatted, name: squatter!.name, role: 'sponsor' as const, regionCode: null, rut: null };
+    expect(await listPendingInvitationsForUser(handle.db, asSquatter)).toEqual([]);
+    await handle.db.update(users).set({ emailVerified: new Date() }).where(eq(users.id, squatter!.id));
+    expect((await listPendingInvitationsForUser(handle.db, asSquatter)).map((i) => i.id)).toEqual([other.id]);
+  });
+});
+
 describe('accepting an invitation', () => {
   it('signs the invitee up with the role of the invitation, then links their new employer in one audited transaction', async () => {
     const { leader, applicationId } = await unionWithApplication();

@@ -496,6 +496,9 @@ export async function listPendingInvitationsForUser(db: DbOrTx, user: SessionUse
     .where(
       and(
         eq(invitations.email, user.email.trim().toLowerCase()),
+        // An address typed at sign-up proves nothing: who invited whom, to what, is shown only to an
+        // account that confirmed it (the mailed link itself still works for anyone holding it).
+        sql`exists (select 1 from ${users} as "me" where "me"."id" = ${user.id} and "me"."email_verified" is not null)`,
         isNull(invitations.acceptedAt),
         isNull(invitations.revokedAt),
         gt(invitations.expiresAt, now()),
