@@ -96,7 +96,7 @@ export async function getSectionEditState(
   return { canEdit: true, reason: null, ownerLabel, correction };
 }
 
-interface SectionViewBase {
+export interface SectionViewBase {
   applicationId: string;
   number: string;
   version: number;

@@ -3,10 +3,10 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useFieldArray, useForm } from 'react-hook-form';
 import { listError } from '@/components/forms/form-errors';
-import { Button } from '@/components/ui/button';
 import { SelectField, TextField } from '@/components/ui/field';
 import { ZProjectCommitteeSection, committeeSideLabels, committeeSides, emptyCommitteeMember } from '@/lib/validations/sections';
 import type { ProjectCommitteeFormValues, ProjectCommitteeSectionData } from '@/lib/validations/sections';
+import { RepeatableRows } from './repeatable-rows';
 import { SectionFormFrame, useSectionForm } from './section-form';
 import type { SectionAction } from './section-form';
 
@@ -54,65 +54,57 @@ export function CommitteeForm({
     <SectionFormFrame state={state} canEdit={canEdit} readOnlyReason={readOnlyReason} sectionLabel="Comité de Proyecto">
       <fieldset id="committee" className="min-w-0" tabIndex={-1}>
         <legend className="sr-only">Integrantes del Comité de Proyecto</legend>
-        {listError(errors.committee) ? (
-          <p className="mb-3 border-l-4 border-err-700 pl-3 font-semibold text-err-700">
-            <span className="sr-only">Error: </span>
-            {listError(errors.committee)}
-          </p>
-        ) : null}
         {groupMembersNotInRoster.length > 0 ? (
           <p className="mb-3 border-l-4 border-warn-800 bg-warn-50 p-3 text-sm" data-testid="group-members-not-in-roster">
             Según lo guardado, {groupMembersNotInRoster.join(', ')} representa{groupMembersNotInRoster.length > 1 ? 'n' : ''} al grupo postulante
             pero no {groupMembersNotInRoster.length > 1 ? 'están' : 'está'} en la nómina activa.
           </p>
         ) : null}
-        <ol className="space-y-4">
-          {committee.fields.map((field, index) => (
-            <li key={field.id} className="rounded-md border border-slate-300 p-4">
-              <fieldset className="min-w-0">
-                <legend className="mb-2 font-semibold">Integrante {index + 1}</legend>
+        <RepeatableRows
+          rows={committee.fields}
+          error={listError(errors.committee)}
+          itemName="integrante"
+          addLabel="Agregar integrante"
+          onAdd={() => committee.append(emptyCommitteeMember())}
+          onRemove={committee.remove}
+        >
+          {(index) => (
+            <>
+              <TextField
+                id={`committee-${index}-name`}
+                label="Nombre completo"
+                autoComplete="off"
+                error={errors.committee?.[index]?.name?.message}
+                {...register(`committee.${index}.name`)}
+              />
+              <div className="grid gap-x-4 sm:grid-cols-2">
                 <TextField
-                  id={`committee-${index}-name`}
-                  label="Nombre completo"
+                  id={`committee-${index}-rut`}
+                  label="RUT"
+                  hint="Por ejemplo, 12.345.678-5."
                   autoComplete="off"
-                  error={errors.committee?.[index]?.name?.message}
-                  {...register(`committee.${index}.name`)}
+                  error={errors.committee?.[index]?.rut?.message}
+                  {...register(`committee.${index}.rut`)}
                 />
-                <div className="grid gap-x-4 sm:grid-cols-2">
-                  <TextField
-                    id={`committee-${index}-rut`}
-                    label="RUT"
-                    hint="Por ejemplo, 12.345.678-5."
-                    autoComplete="off"
-                    error={errors.committee?.[index]?.rut?.message}
-                    {...register(`committee.${index}.rut`)}
-                  />
-                  <SelectField
-                    id={`committee-${index}-side`}
-                    label="Representa a"
-                    placeholder="Elija una opción"
-                    options={committeeSides.map((s) => ({ value: s, label: committeeSideLabels[s] }))}
-                    error={errors.committee?.[index]?.side?.message}
-                    {...register(`committee.${index}.side`)}
-                  />
-                </div>
-                <TextField
-                  id={`committee-${index}-position`}
-                  label="Cargo o función (opcional)"
-                  hint="Por ejemplo, «Presidente del sindicato» o «Gerente de personas»."
-                  error={errors.committee?.[index]?.position?.message}
-                  {...register(`committee.${index}.position`)}
+                <SelectField
+                  id={`committee-${index}-side`}
+                  label="Representa a"
+                  placeholder="Elija una opción"
+                  options={committeeSides.map((s) => ({ value: s, label: committeeSideLabels[s] }))}
+                  error={errors.committee?.[index]?.side?.message}
+                  {...register(`committee.${index}.side`)}
                 />
-                <Button variant="link" onClick={() => committee.remove(index)}>
-                  Quitar integrante {index + 1}
-                </Button>
-              </fieldset>
-            </li>
-          ))}
-        </ol>
-        <Button variant="secondary" className="mt-4" onClick={() => committee.append(emptyCommitteeMember())}>
-          Agregar integrante
-        </Button>
+              </div>
+              <TextField
+                id={`committee-${index}-position`}
+                label="Cargo o función (opcional)"
+                hint="Por ejemplo, «Presidente del sindicato» o «Gerente de personas»."
+                error={errors.committee?.[index]?.position?.message}
+                {...register(`committee.${index}.position`)}
+              />
+            </>
+          )}
+        </RepeatableRows>
       </fieldset>
     </SectionFormFrame>
   );

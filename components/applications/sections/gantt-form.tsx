@@ -3,10 +3,10 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useFieldArray, useForm } from 'react-hook-form';
 import { listError } from '@/components/forms/form-errors';
-import { Button } from '@/components/ui/button';
 import { TextField } from '@/components/ui/field';
 import { ZGanttSection, emptyMilestone } from '@/lib/validations/sections';
 import type { GanttFormValues, GanttSectionData } from '@/lib/validations/sections';
+import { RepeatableRows } from './repeatable-rows';
 import { SectionFormFrame, useSectionForm } from './section-form';
 import type { SectionAction } from './section-form';
 
@@ -49,46 +49,37 @@ export function GanttForm({
     <SectionFormFrame state={state} canEdit={canEdit} readOnlyReason={readOnlyReason} sectionLabel="Carta Gantt">
       <fieldset id="gantt" className="min-w-0" tabIndex={-1}>
         <legend className="sr-only">Hitos de la carta Gantt</legend>
-        {listError(errors.gantt) ? (
-          <p className="mb-3 font-semibold text-err-700">
-            <span className="sr-only">Error: </span>
-            {listError(errors.gantt)}
-          </p>
-        ) : null}
-        <ol className="space-y-4">
-          {gantt.fields.map((field, index) => (
-            <li key={field.id} className="rounded-md border border-slate-300 p-4">
-              <fieldset className="min-w-0">
-                <legend className="mb-2 font-semibold">Hito {index + 1}</legend>
-                <TextField id={`gantt-${index}-title`} label="Hito" error={errors.gantt?.[index]?.title?.message} {...register(`gantt.${index}.title`)} />
-                <div className="grid gap-x-4 sm:grid-cols-2">
-                  <TextField
-                    id={`gantt-${index}-startOn`}
-                    type="date"
-                    label="Inicio planificado"
-                    error={errors.gantt?.[index]?.startOn?.message}
-                    {...register(`gantt.${index}.startOn`)}
-                  />
-                  <TextField
-                    id={`gantt-${index}-endOn`}
-                    type="date"
-                    label="Término planificado"
-                    error={errors.gantt?.[index]?.endOn?.message}
-                    {...register(`gantt.${index}.endOn`)}
-                  />
-                </div>
-                {gantt.fields.length > 1 ? (
-                  <Button variant="link" onClick={() => gantt.remove(index)}>
-                    Quitar hito {index + 1}
-                  </Button>
-                ) : null}
-              </fieldset>
-            </li>
-          ))}
-        </ol>
-        <Button variant="secondary" className="mt-4" onClick={() => gantt.append(emptyMilestone())}>
-          Agregar hito
-        </Button>
+        <RepeatableRows
+          rows={gantt.fields}
+          error={listError(errors.gantt)}
+          itemName="hito"
+          addLabel="Agregar hito"
+          onAdd={() => gantt.append(emptyMilestone())}
+          onRemove={gantt.remove}
+          minRows={1}
+        >
+          {(index) => (
+            <>
+              <TextField id={`gantt-${index}-title`} label="Hito" error={errors.gantt?.[index]?.title?.message} {...register(`gantt.${index}.title`)} />
+              <div className="grid gap-x-4 sm:grid-cols-2">
+                <TextField
+                  id={`gantt-${index}-startOn`}
+                  type="date"
+                  label="Inicio planificado"
+                  error={errors.gantt?.[index]?.startOn?.message}
+                  {...register(`gantt.${index}.startOn`)}
+                />
+                <TextField
+                  id={`gantt-${index}-endOn`}
+                  type="date"
+                  label="Término planificado"
+                  error={errors.gantt?.[index]?.endOn?.message}
+                  {...register(`gantt.${index}.endOn`)}
+                />
+              </div>
+            </>
+          )}
+        </RepeatableRows>
       </fieldset>
     </SectionFormFrame>
   );

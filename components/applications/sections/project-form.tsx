@@ -23,6 +23,7 @@ import {
   projectTypes,
 } from '@/lib/validations/sections';
 import type { ProjectFormValues, ProjectSectionData } from '@/lib/validations/sections';
+import { RepeatableRows } from './repeatable-rows';
 import { SectionFormFrame, useSectionForm } from './section-form';
 import type { SectionAction } from './section-form';
 
@@ -155,52 +156,43 @@ export function ProjectForm({
       <fieldset id="typologies" className="mb-8 min-w-0" tabIndex={-1}>
         <legend className="text-xl font-bold">Tipologías de vivienda</legend>
         <p className="mb-3 text-sm text-slate-600">Cada modelo de vivienda del proyecto, con su superficie y dormitorios.</p>
-        {listError(errors.typologies) ? (
-          <p className="mb-3 font-semibold text-err-700">
-            <span className="sr-only">Error: </span>
-            {listError(errors.typologies)}
-          </p>
-        ) : null}
-        <ol className="space-y-4">
-          {typologies.fields.map((field, index) => (
-            <li key={field.id} className="rounded-md border border-slate-300 p-4">
-              <fieldset className="min-w-0">
-                <legend className="mb-2 font-semibold">Tipología {index + 1}</legend>
+        <RepeatableRows
+          rows={typologies.fields}
+          error={listError(errors.typologies)}
+          itemName="tipología"
+          addLabel="Agregar tipología"
+          onAdd={() => typologies.append(emptyTypology())}
+          onRemove={typologies.remove}
+          minRows={1}
+        >
+          {(index) => (
+            <>
+              <TextField
+                id={`typologies-${index}-name`}
+                label="Nombre"
+                hint="Por ejemplo, «Casa A» o «Departamento 3D»."
+                error={errors.typologies?.[index]?.name?.message}
+                {...register(`typologies.${index}.name`)}
+              />
+              <div className="grid gap-x-4 sm:grid-cols-2">
                 <TextField
-                  id={`typologies-${index}-name`}
-                  label="Nombre"
-                  hint="Por ejemplo, «Casa A» o «Departamento 3D»."
-                  error={errors.typologies?.[index]?.name?.message}
-                  {...register(`typologies.${index}.name`)}
+                  id={`typologies-${index}-areaM2`}
+                  label="Superficie (m²)"
+                  inputMode="decimal"
+                  error={errors.typologies?.[index]?.areaM2?.message}
+                  {...register(`typologies.${index}.areaM2`)}
                 />
-                <div className="grid gap-x-4 sm:grid-cols-2">
-                  <TextField
-                    id={`typologies-${index}-areaM2`}
-                    label="Superficie (m²)"
-                    inputMode="decimal"
-                    error={errors.typologies?.[index]?.areaM2?.message}
-                    {...register(`typologies.${index}.areaM2`)}
-                  />
-                  <TextField
-                    id={`typologies-${index}-bedrooms`}
-                    label="Dormitorios"
-                    inputMode="numeric"
-                    error={errors.typologies?.[index]?.bedrooms?.message}
-                    {...register(`typologies.${index}.bedrooms`)}
-                  />
-                </div>
-                {typologies.fields.length > 1 ? (
-                  <Button variant="link" onClick={() => typologies.remove(index)}>
-                    Quitar tipología {index + 1}
-                  </Button>
-                ) : null}
-              </fieldset>
-            </li>
-          ))}
-        </ol>
-        <Button variant="secondary" className="mt-4" onClick={() => typologies.append(emptyTypology())}>
-          Agregar tipología
-        </Button>
+                <TextField
+                  id={`typologies-${index}-bedrooms`}
+                  label="Dormitorios"
+                  inputMode="numeric"
+                  error={errors.typologies?.[index]?.bedrooms?.message}
+                  {...register(`typologies.${index}.bedrooms`)}
+                />
+              </div>
+            </>
+          )}
+        </RepeatableRows>
       </fieldset>
 
       <fieldset id="dwellings" className="mb-4 min-w-0" tabIndex={-1}>

@@ -4,11 +4,11 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import Link from 'next/link';
 import { useFieldArray, useForm, useWatch } from 'react-hook-form';
 import { listError } from '@/components/forms/form-errors';
-import { Button } from '@/components/ui/button';
 import { SelectField, TextAreaField, TextField } from '@/components/ui/field';
 import { CheckboxField, RadioGroupField } from '@/components/forms/choice-fields';
 import { ZWorkAgreementSection, contributionPartyLabels, contributionParties, emptyContribution } from '@/lib/validations/sections';
 import type { WorkAgreementFormValues, WorkAgreementSectionData } from '@/lib/validations/sections';
+import { RepeatableRows } from './repeatable-rows';
 import { SectionFormFrame, useSectionForm } from './section-form';
 import type { SectionAction } from './section-form';
 
@@ -159,51 +159,48 @@ export function WorkAgreementForm({
       <fieldset id="contributions" className="mb-8 min-w-0" tabIndex={-1}>
         <SectionHeading>4. Otros aportes del empleador y de los trabajadores</SectionHeading>
         <p className="mb-3 text-sm text-slate-600">Por ejemplo, urbanización, aporte en dinero para el tramo 3 o trabajo comunitario. Indique cómo se materializa cada uno.</p>
-        {listError(errors.contributions) ? <p className="mb-3 font-semibold text-err-700">{listError(errors.contributions)}</p> : null}
         {contributions.fields.length === 0 ? <p className="mb-3 text-slate-700">No hay aportes registrados.</p> : null}
-        <ol className="space-y-4">
-          {contributions.fields.map((field, index) => (
-            <li key={field.id} className="rounded-md border border-slate-300 p-4">
-              <fieldset className="min-w-0">
-                <legend className="mb-2 font-semibold">Aporte {index + 1}</legend>
-                <SelectField
-                  id={`contributions-${index}-party`}
-                  label="Quién aporta"
-                  placeholder="Elija una opción"
-                  options={contributionParties.map((p) => ({ value: p, label: contributionPartyLabels[p] }))}
-                  error={errors.contributions?.[index]?.party?.message}
-                  {...register(`contributions.${index}.party`)}
-                />
-                <TextField
-                  id={`contributions-${index}-description`}
-                  label="Aporte"
-                  error={errors.contributions?.[index]?.description?.message}
-                  {...register(`contributions.${index}.description`)}
-                />
-                <TextAreaField
-                  id={`contributions-${index}-materialization`}
-                  label="Cómo y cuándo se materializa"
-                  rows={2}
-                  error={errors.contributions?.[index]?.materialization?.message}
-                  {...register(`contributions.${index}.materialization`)}
-                />
-                <TextField
-                  id={`contributions-${index}-amountUf`}
-                  label="Valor estimado en UF (opcional)"
-                  inputMode="decimal"
-                  error={errors.contributions?.[index]?.amountUf?.message}
-                  {...register(`contributions.${index}.amountUf`)}
-                />
-                <Button variant="link" onClick={() => contributions.remove(index)}>
-                  Quitar aporte {index + 1}
-                </Button>
-              </fieldset>
-            </li>
-          ))}
-        </ol>
-        <Button variant="secondary" className="mt-4" onClick={() => contributions.append(emptyContribution())}>
-          Agregar aporte
-        </Button>
+        <RepeatableRows
+          rows={contributions.fields}
+          error={listError(errors.contributions)}
+          itemName="aporte"
+          addLabel="Agregar aporte"
+          onAdd={() => contributions.append(emptyContribution())}
+          onRemove={contributions.remove}
+        >
+          {(index) => (
+            <>
+              <SelectField
+                id={`contributions-${index}-party`}
+                label="Quién aporta"
+                placeholder="Elija una opción"
+                options={contributionParties.map((p) => ({ value: p, label: contributionPartyLabels[p] }))}
+                error={errors.contributions?.[index]?.party?.message}
+                {...register(`contributions.${index}.party`)}
+              />
+              <TextField
+                id={`contributions-${index}-description`}
+                label="Aporte"
+                error={errors.contributions?.[index]?.description?.message}
+                {...register(`contributions.${index}.description`)}
+              />
+              <TextAreaField
+                id={`contributions-${index}-materialization`}
+                label="Cómo y cuándo se materializa"
+                rows={2}
+                error={errors.contributions?.[index]?.materialization?.message}
+                {...register(`contributions.${index}.materialization`)}
+              />
+              <TextField
+                id={`contributions-${index}-amountUf`}
+                label="Valor estimado en UF (opcional)"
+                inputMode="decimal"
+                error={errors.contributions?.[index]?.amountUf?.message}
+                {...register(`contributions.${index}.amountUf`)}
+              />
+            </>
+          )}
+        </RepeatableRows>
       </fieldset>
 
       <section className="mb-8 rounded-md bg-slate-50 p-4">

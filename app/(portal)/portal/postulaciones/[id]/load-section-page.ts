@@ -4,6 +4,7 @@ import { requireRole } from '@/lib/auth/session';
 import { NotFoundError } from '@/lib/auth/session-user';
 import type { SessionUser } from '@/lib/auth/session-user';
 import { getCorrectionPanel } from '@/lib/dal/observations';
+import type { SectionViewBase } from '@/lib/dal/application-sections';
 import type { ObservationPage } from '@/lib/validations/observations';
 
 /**
@@ -11,16 +12,36 @@ import type { ObservationPage } from '@/lib/validations/observations';
  * which speaks to them in plain words), the section's view and the correction panel of its page. Out of
  * scope, the data layer answers "not found" and so does the page.
  */
-export async function loadSectionPage<V>(
+export async function loadSectionPage<V extends SectionViewBase & { values: unknown }>(
   id: string,
   page: ObservationPage,
   getView: (user: SessionUser, id: string) => Promise<V>,
-): Promise<{ user: SessionUser; view: V; panel: Awaited<ReturnType<typeof getCorrectionPanel>> }> {
+): Promise<{ user: SessionUser; view: V; panel: Awaited<ReturnType<typeof getCorrectionPanel>>; form: SectionFormProps<V['values']> }> {
   const user = await requireRole('worker', 'org_rep', 'employer_rep', 'sponsor');
   if (user.role === 'worker') redirect(`/portal/postulaciones/${id}`);
   const [view, panel] = await Promise.all([getView(user, id), getCorrectionPanel(user, id, page)]).catch((error: unknown) => {
     if (error instanceof NotFoundError) notFound();
     throw error;
   });
-  return { user, view, panel };
+  const form = {
+    applicationId: view.applicationId,
+    draftOwner: user.id,
+    version: view.version,
+    sectionHash: view.sectionHash,
+    canEdit: view.edit.canEdit,
+    readOnlyReason: view.edit.reason,
+    defaultValues: view.values as V['values'],
+  };
+  return { user, view, panel, form };
+}
+
+/** The props every section form takes from its page: which file, which version, who edits, what it holds. */
+export interface SectionFormProps<T> {
+  applicationId: string;
+  draftOwner: string;
+  version: number;
+  sectionHash: string;
+  canEdit: boolean;
+  readOnlyReason: string | null;
+  defaultValues: T;
 }

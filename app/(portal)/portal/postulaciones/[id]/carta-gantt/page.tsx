@@ -1,7 +1,6 @@
 import type { Metadata } from 'next';
-import { CorrectionNotice } from '@/components/applications/observations/correction-notice';
 import { GanttForm } from '@/components/applications/sections/gantt-form';
-import { SectionHeader } from '@/components/applications/sections/section-header';
+import { SectionFrame } from '@/components/applications/sections/section-frame';
 import { getGanttSectionView } from '@/lib/dal/application-sections';
 import { loadSectionPage } from '../load-section-page';
 import { saveGanttSectionAction } from './actions';
@@ -10,25 +9,19 @@ export const metadata: Metadata = { title: 'Carta Gantt' };
 
 export default async function GanttSectionPage(props: { params: Promise<{ id: string }> }) {
   const { id } = await props.params;
-  const { user, view, panel } = await loadSectionPage(id, 'gantt', getGanttSectionView);
+  const { view, panel, form } = await loadSectionPage(id, 'gantt', getGanttSectionView);
   return (
-    <>
-      <SectionHeader
-        title="Carta Gantt"
-        owner={view.edit.ownerLabel}
-        intro="Los hitos del desarrollo y la ejecución del proyecto, con sus fechas planificadas. El Convenio de Trabajo la incluye y, si el proyecto es seleccionado, el SERVIU verificará el avance mensual contra ella."
-      />
-      {panel ? <CorrectionNotice panel={panel} canEdit={view.edit.canEdit} /> : null}
+    <SectionFrame
+      title="Carta Gantt"
+      owner={view.edit.ownerLabel}
+      intro="Los hitos del desarrollo y la ejecución del proyecto, con sus fechas planificadas. El Convenio de Trabajo la incluye y, si el proyecto es seleccionado, el SERVIU verificará el avance mensual contra ella."
+      panel={panel}
+      canEdit={view.edit.canEdit}
+    >
       <GanttForm
-        applicationId={view.applicationId}
-        draftOwner={user.id}
-        version={view.version}
-        sectionHash={view.sectionHash}
-        canEdit={view.edit.canEdit}
-        readOnlyReason={view.edit.reason}
-        defaultValues={view.values}
+        {...form}
         action={saveGanttSectionAction}
       />
-    </>
+    </SectionFrame>
   );
 }

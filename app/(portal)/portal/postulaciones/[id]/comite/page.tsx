@@ -1,7 +1,6 @@
 import type { Metadata } from 'next';
-import { CorrectionNotice } from '@/components/applications/observations/correction-notice';
 import { CommitteeForm } from '@/components/applications/sections/committee-form';
-import { SectionHeader } from '@/components/applications/sections/section-header';
+import { SectionFrame } from '@/components/applications/sections/section-frame';
 import { getProjectCommitteeSectionView } from '@/lib/dal/application-sections';
 import { loadSectionPage } from '../load-section-page';
 import { saveProjectCommitteeSectionAction } from './actions';
@@ -10,26 +9,20 @@ export const metadata: Metadata = { title: 'Comité de Proyecto' };
 
 export default async function ProjectCommitteeSectionPage(props: { params: Promise<{ id: string }> }) {
   const { id } = await props.params;
-  const { user, view, panel } = await loadSectionPage(id, 'comite', getProjectCommitteeSectionView);
+  const { view, panel, form } = await loadSectionPage(id, 'comite', getProjectCommitteeSectionView);
   return (
-    <>
-      <SectionHeader
-        title="Comité de Proyecto"
-        owner={view.edit.ownerLabel}
-        intro="Lo integran representantes del empleador, de la organización de trabajadores y al menos una persona del grupo postulante. Vela por el buen desarrollo y diseño del proyecto, supervisa su elaboración, contratación y ejecución, supervigila la asignación y venta de las viviendas y se relaciona con el SERVIU. El Convenio de Trabajo lo nombra."
-      />
-      {panel ? <CorrectionNotice panel={panel} canEdit={view.edit.canEdit} /> : null}
+    <SectionFrame
+      title="Comité de Proyecto"
+      owner={view.edit.ownerLabel}
+      intro="Lo integran representantes del empleador, de la organización de trabajadores y al menos una persona del grupo postulante. Vela por el buen desarrollo y diseño del proyecto, supervisa su elaboración, contratación y ejecución, supervigila la asignación y venta de las viviendas y se relaciona con el SERVIU. El Convenio de Trabajo lo nombra."
+      panel={panel}
+      canEdit={view.edit.canEdit}
+    >
       <CommitteeForm
-        applicationId={view.applicationId}
-        draftOwner={user.id}
-        version={view.version}
-        sectionHash={view.sectionHash}
-        canEdit={view.edit.canEdit}
-        readOnlyReason={view.edit.reason}
-        defaultValues={view.values}
+        {...form}
         groupMembersNotInRoster={view.groupMembersNotInRoster}
         action={saveProjectCommitteeSectionAction}
       />
-    </>
+    </SectionFrame>
   );
 }

@@ -1,6 +1,5 @@
 import type { Metadata } from 'next';
-import { CorrectionNotice } from '@/components/applications/observations/correction-notice';
-import { SectionHeader } from '@/components/applications/sections/section-header';
+import { SectionFrame } from '@/components/applications/sections/section-frame';
 import { WorkAgreementForm } from '@/components/applications/sections/work-agreement-form';
 import { getWorkAgreementSectionView } from '@/lib/dal/application-sections';
 import { loadSectionPage } from '../load-section-page';
@@ -10,26 +9,20 @@ export const metadata: Metadata = { title: 'Convenio de Trabajo' };
 
 export default async function WorkAgreementSectionPage(props: { params: Promise<{ id: string }> }) {
   const { id } = await props.params;
-  const { user, view, panel } = await loadSectionPage(id, 'convenio', getWorkAgreementSectionView);
+  const { view, panel, form } = await loadSectionPage(id, 'convenio', getWorkAgreementSectionView);
   return (
-    <>
-      <SectionHeader
-        title="Convenio de Trabajo"
-        owner={view.edit.ownerLabel}
-        intro="Los contenidos del convenio que el empleador, la organización y el grupo firmarán ante notario. El Comité de Proyecto y la Carta Gantt que el convenio incluye se completan en sus propias secciones. El convenio firmado se sube en Documentos."
-      />
-      {panel ? <CorrectionNotice panel={panel} canEdit={view.edit.canEdit} /> : null}
+    <SectionFrame
+      title="Convenio de Trabajo"
+      owner={view.edit.ownerLabel}
+      intro="Los contenidos del convenio que el empleador, la organización y el grupo firmarán ante notario. El Comité de Proyecto y la Carta Gantt que el convenio incluye se completan en sus propias secciones. El convenio firmado se sube en Documentos."
+      panel={panel}
+      canEdit={view.edit.canEdit}
+    >
       <WorkAgreementForm
-        applicationId={view.applicationId}
-        draftOwner={user.id}
-        version={view.version}
-        sectionHash={view.sectionHash}
-        canEdit={view.edit.canEdit}
-        readOnlyReason={view.edit.reason}
-        defaultValues={view.values}
+        {...form}
         roster={view.roster}
         action={saveWorkAgreementSectionAction}
       />
-    </>
+    </SectionFrame>
   );
 }
