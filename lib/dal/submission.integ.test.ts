@@ -172,6 +172,7 @@ async function buildValidApplication(): Promise<BuiltApplication> {
       band: w.band,
       incorporationConfirmedAt: SEEDED_AT,
       incorporationMethod: 'en_linea' as const,
+      scoreFacts: { memberAges: [40 + i, 12, 8], headOfHousehold: 'con_pareja' as const, overcrowding: 'medio' as const },
     })),
   );
   const slots: { slot: string; issuedOn?: string }[] = [
@@ -326,6 +327,11 @@ describe('submitApplication', () => {
     expect(snapshot.application.sections.gantt!.gantt).toHaveLength(1);
     expect(snapshot.application.sections.convenio).not.toHaveProperty('committee');
     expect(snapshot.roster).toHaveLength(5);
+    // Each worker's household facts (what the group score reads) are frozen with the file.
+    const entries = await handle.db.select({ id: rosterEntries.id, scoreFacts: rosterEntries.scoreFacts }).from(rosterEntries).where(eq(rosterEntries.applicationId, app.id));
+    const frozen = new Map((snapshot.roster as { id: string; scoreFacts: unknown }[]).map((r) => [r.id, r.scoreFacts]));
+    expect(entries.filter((e) => frozen.has(e.id))).toHaveLength(5);
+    for (const entry of entries.filter((e) => frozen.has(e.id))) expect(frozen.get(entry.id)).toMatchObject({ headOfHousehold: 'con_pareja', memberAges: expect.any(Array) });
     expect(snapshot.documents.map((d) => d.sha256).sort()).toEqual(Object.values(app.documentHashes).sort());
     expect(snapshot.call.parametersVersion).toBe(1);
     expect(snapshot.eligibility.ok).toBe(true);

@@ -282,6 +282,8 @@ async function buildSubmissionSnapshot(
       savingsUf: r.savingsUf,
       savingsDepositedUf: r.savingsDepositedUf,
       band: r.band,
+      // The household facts the group score reads (art. 65), as declared when the file was sent.
+      scoreFacts: (r.scoreFacts ?? {}) as Json,
       incorporationConfirmedAt: iso(r.incorporationConfirmedAt),
       incorporationMethod: r.incorporationMethod,
     })),
