@@ -8,6 +8,8 @@ import type { Permission } from '@/lib/auth/permissions';
 import { getSessionUser } from '@/lib/auth/session';
 import { ForbiddenError, NotFoundError } from '@/lib/auth/session-user';
 import type { SessionUser } from '@/lib/auth/session-user';
+import { getStorage } from '@/lib/services';
+import { undoWrittenFilesOnFailure } from '@/lib/storage/written-files';
 import { DomainError } from './result';
 import type { ActionResult } from './result';
 
@@ -49,7 +51,10 @@ export function defineAction<S extends z.ZodType, T>(options: {
     }
     try {
       const db = await getDb();
-      const data = await db.transaction((tx) => options.run({ user, input: parsed.data as z.output<S>, tx }));
+      const data = await undoWrittenFilesOnFailure(
+        () => db.transaction((tx) => options.run({ user, input: parsed.data as z.output<S>, tx })),
+        (key) => getStorage().delete(key),
+      );
       return { ok: true, data };
     } catch (error) {
       if (error instanceof DomainError) return { ok: false, formError: error.message, fieldErrors: error.fieldErrors };

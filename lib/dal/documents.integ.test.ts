@@ -17,6 +17,8 @@ import type { SessionUser } from '@/lib/auth/session-user';
 import { resetClock, setClock } from '@/lib/clock';
 import { resetEnvForTests } from '@/lib/env';
 import { santiagoInstant } from '@/lib/santiago-time';
+import { getStorage } from '@/lib/services';
+import { undoWrittenFilesOnFailure } from '@/lib/storage/written-files';
 import { createTestDb } from '@/lib/test/db';
 import { loadApplication } from './application-access';
 import {
@@ -120,6 +122,24 @@ async function countDocuments(applicationId = appId): Promise<number> {
 }
 
 describe('storeDocumentVersion refuses bad files and stores nothing', () => {
+  it('a file stored by a unit of work that then fails is removed with it (as the actions run)', async () => {
+    const before = await countDocuments();
+    const filesBefore = await storedFiles();
+    const failing = undoWrittenFilesOnFailure(
+      () =>
+        handle.db.transaction(async (tx) => {
+          await loadApplication(tx, people['empleador@demo.cl']!, appId, 'application.edit', { forUpdate: true });
+          await storeDocumentVersion(tx, people['empleador@demo.cl']!, { applicationId: appId, slot: 'carta_financiamiento', fileName: 'carta.pdf', bytes: pdf });
+          expect((await storedFiles()).length).toBe(filesBefore.length + 1);
+          throw new Error('falla después de guardar el archivo');
+        }),
+      (key) => getStorage().delete(key),
+    );
+    await expect(failing).rejects.toThrow('falla después de guardar el archivo');
+    expect(await countDocuments()).toBe(before);
+    expect(await storedFiles()).toEqual(filesBefore);
+  });
+
   it('PNG bytes named .pdf are refused by their content', async () => {
     const before = await countDocuments();
     const filesBefore = await storedFiles();

@@ -27,6 +27,7 @@ import type { LandSituation } from '@/lib/domain/document-slots';
 import { env } from '@/lib/env';
 import { getStorage } from '@/lib/services';
 import { inspectUpload } from '@/lib/storage/inspect-upload';
+import { recordWrittenFile } from '@/lib/storage/written-files';
 import { assertEditWindow, bumpVersion, getEditWindow, loadApplication } from './application-access';
 import type { ApplicationAccess, Party } from './application-access';
 import { writeAudit } from './audit';
@@ -246,6 +247,7 @@ export async function storeDocumentVersion(
   ].join('/');
   // Stored before the row exists: a failed write leaves no record pointing at a missing file.
   await getStorage().put(storageKey, input.bytes, inspection.mime);
+  recordWrittenFile(storageKey);
   const [row] = await tx
     .insert(documents)
     .values({

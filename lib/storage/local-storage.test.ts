@@ -14,6 +14,15 @@ afterEach(async () => {
 });
 
 describe('LocalFileStorage', () => {
+  it('deletes a stored file, and deleting nothing is no error', async () => {
+    const storage = new LocalFileStorage({ root: 'uploads', cwd: workDir });
+    const key = 'applications/0b5e/documents/borrar-v1.pdf';
+    await storage.put(key, new Uint8Array([1, 2, 3]), 'application/pdf');
+    await storage.delete(key);
+    expect(await storage.exists(key)).toBe(false);
+    await expect(storage.delete(key)).resolves.toBeUndefined();
+  });
+
   it('round-trips bytes, creating the folder on demand', async () => {
     const storage = new LocalFileStorage({ root: 'uploads', cwd: workDir });
     const bytes = new Uint8Array([0, 1, 2, 250, 255]);

@@ -85,4 +85,8 @@ export class LocalFileStorage implements FileStorage {
       throw error;
     }
   }
+
+  async delete(key: string): Promise<void> {
+    await rm(this.pathFor(key), { force: true });
+  }
 }

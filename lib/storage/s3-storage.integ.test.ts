@@ -58,6 +58,9 @@ describe('S3FileStorage against s3rver', () => {
     const read = await storage.get(key);
     expect(read).toBeInstanceOf(Uint8Array);
     expect(Buffer.from(read ?? new Uint8Array()).equals(Buffer.from(bytes))).toBe(true);
+    // Undoing a write whose transaction failed.
+    await storage.delete(key);
+    expect(await storage.exists(key)).toBe(false);
   });
 
   it('keeps the prefix apart from other users of the bucket', async () => {

@@ -1,4 +1,4 @@
-import { GetObjectCommand, HeadObjectCommand, PutObjectCommand, S3Client, S3ServiceException } from '@aws-sdk/client-s3';
+import { DeleteObjectCommand, GetObjectCommand, HeadObjectCommand, PutObjectCommand, S3Client, S3ServiceException } from '@aws-sdk/client-s3';
 import { assertContentType, assertValidKey } from './keys';
 import type { FileStorage, S3StorageConfig } from './types';
 
@@ -66,6 +66,10 @@ export class S3FileStorage implements FileStorage {
       if (isNotFound(error)) return false;
       throw error;
     }
+  }
+
+  async delete(key: string): Promise<void> {
+    await this.client.send(new DeleteObjectCommand({ Bucket: this.bucket, Key: this.objectKey(key) }));
   }
 
   /** Closes the client's sockets (tests and scripts; the app keeps one instance for its lifetime). */

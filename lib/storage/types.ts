@@ -1,7 +1,7 @@
 /**
- * Where uploaded documents live. There is deliberately no `delete`: every uploaded version of an
- * application's document is kept (the file record is versioned in the database), so callers must
- * use a fresh key for every version.
+ * Where uploaded documents live. Every uploaded version of an application's document is kept (the file
+ * record is versioned in the database), so callers use a fresh key for every version; `delete` exists
+ * only to undo a write whose database transaction failed (lib/storage/written-files.ts).
  */
 export interface FileStorage {
   /** Stores the bytes under `key`; writing the same key again replaces its content. */
@@ -9,6 +9,8 @@ export interface FileStorage {
   /** The stored bytes, or `null` when nothing is stored under `key`. */
   get(key: string): Promise<Uint8Array | null>;
   exists(key: string): Promise<boolean>;
+  /** Removes what is stored under `key`; nothing stored is not an error. */
+  delete(key: string): Promise<void>;
 }
 
 export interface LocalStorageConfig {
