@@ -221,7 +221,7 @@ export function RosterEntryForm({
           <TextField
             id={fieldId('email')}
             label="Correo electrónico (opcional)"
-            hint="Para enviarle el enlace de su formulario de incorporación y avisos de la postulación."
+            hint="Para enviarle el enlace de su formulario de incorporación y avisos de la postulación. Con este mismo correo, confirmado, su cuenta de trabajador verá la postulación."
             error={error('email')}
             type="email"
             autoComplete="off"
