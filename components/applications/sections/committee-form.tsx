@@ -1,13 +1,12 @@
 'use client';
 
-import { zodResolver } from '@hookform/resolvers/zod';
-import { useFieldArray, useForm } from 'react-hook-form';
+import { useFieldArray } from 'react-hook-form';
 import { listError } from '@/components/forms/form-errors';
 import { SelectField, TextField } from '@/components/ui/field';
 import { ZProjectCommitteeSection, committeeSideLabels, committeeSides, emptyCommitteeMember } from '@/lib/validations/sections';
-import type { ProjectCommitteeFormValues, ProjectCommitteeSectionData } from '@/lib/validations/sections';
+import type { ProjectCommitteeFormValues } from '@/lib/validations/sections';
 import { RepeatableRows } from './repeatable-rows';
-import { SectionFormFrame, useSectionForm } from './section-form';
+import { SectionFormFrame, useSectionFields, useSectionForm } from './section-form';
 import type { SectionAction } from './section-form';
 
 const listLabels = { committee: 'Integrante' };
@@ -37,14 +36,7 @@ export function CommitteeForm({
   groupMembersNotInRoster: string[];
   action: SectionAction;
 }) {
-  const form = useForm<ProjectCommitteeFormValues, unknown, ProjectCommitteeSectionData>({
-    resolver: zodResolver(ZProjectCommitteeSection),
-    defaultValues,
-    mode: 'onSubmit',
-    reValidateMode: 'onChange',
-    // The error summary takes the focus (GOV.UK pattern); its links lead to each field.
-    shouldFocusError: false,
-  });
+  const form = useSectionFields(ZProjectCommitteeSection, defaultValues);
   const { register, control, formState } = form;
   const errors = formState.errors;
   const committee = useFieldArray({ control, name: 'committee' });

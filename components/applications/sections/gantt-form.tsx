@@ -1,13 +1,12 @@
 'use client';
 
-import { zodResolver } from '@hookform/resolvers/zod';
-import { useFieldArray, useForm } from 'react-hook-form';
+import { useFieldArray } from 'react-hook-form';
 import { listError } from '@/components/forms/form-errors';
 import { TextField } from '@/components/ui/field';
 import { ZGanttSection, emptyMilestone } from '@/lib/validations/sections';
-import type { GanttFormValues, GanttSectionData } from '@/lib/validations/sections';
+import type { GanttFormValues } from '@/lib/validations/sections';
 import { RepeatableRows } from './repeatable-rows';
-import { SectionFormFrame, useSectionForm } from './section-form';
+import { SectionFormFrame, useSectionFields, useSectionForm } from './section-form';
 import type { SectionAction } from './section-form';
 
 const listLabels = { gantt: 'Hito' };
@@ -32,14 +31,7 @@ export function GanttForm({
   defaultValues: GanttFormValues;
   action: SectionAction;
 }) {
-  const form = useForm<GanttFormValues, unknown, GanttSectionData>({
-    resolver: zodResolver(ZGanttSection),
-    defaultValues,
-    mode: 'onSubmit',
-    reValidateMode: 'onChange',
-    // The error summary takes the focus (GOV.UK pattern); its links lead to each field.
-    shouldFocusError: false,
-  });
+  const form = useSectionFields(ZGanttSection, defaultValues);
   const { register, control, formState } = form;
   const errors = formState.errors;
   const gantt = useFieldArray({ control, name: 'gantt' });

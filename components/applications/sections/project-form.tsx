@@ -1,8 +1,7 @@
 'use client';
 
-import { zodResolver } from '@hookform/resolvers/zod';
 import { useMemo } from 'react';
-import { Controller, useFieldArray, useForm, useWatch } from 'react-hook-form';
+import { Controller, useFieldArray, useWatch } from 'react-hook-form';
 import { ComunaCombobox } from '@/components/forms/comuna-combobox';
 import { listError } from '@/components/forms/form-errors';
 import { Button } from '@/components/ui/button';
@@ -22,9 +21,9 @@ import {
   projectTypeLabels,
   projectTypes,
 } from '@/lib/validations/sections';
-import type { ProjectFormValues, ProjectSectionData } from '@/lib/validations/sections';
+import type { ProjectFormValues } from '@/lib/validations/sections';
 import { RepeatableRows } from './repeatable-rows';
-import { SectionFormFrame, useSectionForm } from './section-form';
+import { SectionFormFrame, useSectionFields, useSectionForm } from './section-form';
 import type { SectionAction } from './section-form';
 
 export interface ProjectComuna {
@@ -64,14 +63,7 @@ export function ProjectForm({
   params: TCallParameters;
   action: SectionAction;
 }) {
-  const form = useForm<ProjectFormValues, unknown, ProjectSectionData>({
-    resolver: zodResolver(ZProjectSection),
-    defaultValues,
-    mode: 'onSubmit',
-    reValidateMode: 'onChange',
-    // The error summary takes the focus (GOV.UK pattern); its links lead to each field.
-    shouldFocusError: false,
-  });
+  const form = useSectionFields(ZProjectSection, defaultValues);
   const { register, control, formState } = form;
   const errors = formState.errors;
   const typologies = useFieldArray({ control, name: 'typologies' });

@@ -3,7 +3,10 @@
 import { useRouter } from 'next/navigation';
 import { useState, useSyncExternalStore, useTransition } from 'react';
 import type { ReactNode } from 'react';
-import type { FieldErrors, FieldValues, UseFormReturn } from 'react-hook-form';
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useForm } from 'react-hook-form';
+import type { DefaultValues, FieldErrors, FieldValues, UseFormReturn } from 'react-hook-form';
+import type { z } from 'zod';
 import { DraftNotice } from '@/components/forms/draft-notice';
 import { applyServerErrors, collectErrors, fieldId, summaryMessage } from '@/components/forms/form-errors';
 import type { ListLabels } from '@/components/forms/form-errors';
@@ -35,6 +38,21 @@ export interface SectionFormState {
  * loaded; a stale version comes back as a conflict and the form keeps what the user typed; a success
  * clears the browser draft, makes the saved values the new baseline and refreshes the page's panels.
  */
+/**
+ * The form of one section, checked with the section's own zod schema (the server checks it again):
+ * errors appear on submit, then follow each change; the error summary takes the focus (GOV.UK pattern)
+ * and its links lead to each field.
+ */
+export function useSectionFields<V extends FieldValues, D>(schema: z.ZodType<D, V>, defaultValues: V): UseFormReturn<V, unknown, D> {
+  return useForm<V, unknown, D>({
+    resolver: zodResolver(schema),
+    defaultValues: defaultValues as DefaultValues<V>,
+    mode: 'onSubmit',
+    reValidateMode: 'onChange',
+    shouldFocusError: false,
+  });
+}
+
 export function useSectionForm<T extends FieldValues>(options: {
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- any resolver output type
   form: UseFormReturn<T, any, any>;

@@ -1,15 +1,14 @@
 'use client';
 
-import { zodResolver } from '@hookform/resolvers/zod';
 import Link from 'next/link';
-import { useFieldArray, useForm, useWatch } from 'react-hook-form';
+import { useFieldArray, useWatch } from 'react-hook-form';
 import { listError } from '@/components/forms/form-errors';
 import { SelectField, TextAreaField, TextField } from '@/components/ui/field';
 import { CheckboxField, RadioGroupField } from '@/components/forms/choice-fields';
 import { ZWorkAgreementSection, contributionPartyLabels, contributionParties, emptyContribution } from '@/lib/validations/sections';
-import type { WorkAgreementFormValues, WorkAgreementSectionData } from '@/lib/validations/sections';
+import type { WorkAgreementFormValues } from '@/lib/validations/sections';
 import { RepeatableRows } from './repeatable-rows';
-import { SectionFormFrame, useSectionForm } from './section-form';
+import { SectionFormFrame, useSectionFields, useSectionForm } from './section-form';
 import type { SectionAction } from './section-form';
 
 function wholeOrNull(text: string | undefined): number | null {
@@ -63,14 +62,7 @@ export function WorkAgreementForm({
   roster: { total: number; union: number; nonUnion: number };
   action: SectionAction;
 }) {
-  const form = useForm<WorkAgreementFormValues, unknown, WorkAgreementSectionData>({
-    resolver: zodResolver(ZWorkAgreementSection),
-    defaultValues,
-    mode: 'onSubmit',
-    reValidateMode: 'onChange',
-    // The error summary takes the focus (GOV.UK pattern); its links lead to each field.
-    shouldFocusError: false,
-  });
+  const form = useSectionFields(ZWorkAgreementSection, defaultValues);
   const { register, control, formState } = form;
   const errors = formState.errors;
   const contributions = useFieldArray({ control, name: 'contributions' });
