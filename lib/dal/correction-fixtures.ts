@@ -36,3 +36,6 @@ export function projectValues(band2Price: string, projectName: string): ProjectF
     ],
   };
 }
+
+/** The reason a reviewer gives when taking the fixture's file into review (every move carries one). */
+export const REVIEW_REASON = 'Se inicia la revisión técnica de la postulación enviada.';

@@ -19,7 +19,7 @@ import type { TRosterEntryInput } from '@/lib/roster/schema';
 import { createTestDb } from '@/lib/test/db';
 import { ZLandSectionInput, ZProjectSectionInput, ZWorkAgreementSectionInput } from '@/lib/validations/sections';
 import type { WorkAgreementFormValues } from '@/lib/validations/sections';
-import { SUBMITTED_SECTIONS, landValues, projectValues } from './correction-fixtures';
+import { SUBMITTED_SECTIONS, landValues, projectValues, REVIEW_REASON } from './correction-fixtures';
 import { getLandSectionView, getProjectSectionView, updateLandSection, updateProjectSection, updateWorkAgreementSection } from './application-sections';
 import { approveTechnically, takeIntoReview } from './decisions';
 import { getApplicationDocuments, uploadApplicationDocument } from './documents';
@@ -36,8 +36,6 @@ import {
 import { proposeReplacement } from './replacements';
 import { addRosterEntry, getRosterEntry, getRosterView, importRosterFile, removeRosterEntry, updateRosterEntry } from './roster';
 import { getApplicationOverview } from './section-status';
-
-const REVIEW_REASON = 'Se inicia la revisión técnica de la postulación enviada.';
 
 let handle: DbHandle;
 let uploadDir: string;

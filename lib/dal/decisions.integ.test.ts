@@ -20,8 +20,7 @@ import { createTestDb } from '@/lib/test/db';
 import { loadApplication } from './application-access';
 import { approveTechnically, getDecisionView, listApprovalBlockers, rejectApplication, takeIntoReview } from './decisions';
 import { answerObservation, createObservation, reviewObservation, sendObservationRound, submitCorrection } from './observations';
-
-const REVIEW_REASON = 'Se inicia la revisión técnica de la postulación enviada.';
+import { REVIEW_REASON } from './correction-fixtures';
 
 let handle: DbHandle;
 const people: Record<string, SessionUser> = {};

@@ -17,7 +17,7 @@ import { isWorkingDay } from '@/lib/domain/deadlines';
 import { resetEnvForTests } from '@/lib/env';
 import { createTestDb } from '@/lib/test/db';
 import { ZLandSectionInput, ZProjectSectionInput } from '@/lib/validations/sections';
-import { SUBMITTED_SECTIONS, landValues, projectValues } from './correction-fixtures';
+import { SUBMITTED_SECTIONS, landValues, projectValues, REVIEW_REASON } from './correction-fixtures';
 import { updateLandSection, updateProjectSection } from './application-sections';
 import { takeIntoReview } from './decisions';
 import { storeDocumentVersion, uploadApplicationDocument } from './documents';
@@ -37,8 +37,6 @@ import {
 } from './observations';
 import { proposeReplacement } from './replacements';
 import { getRosterEntry, updateRosterEntry } from './roster';
-
-const REVIEW_REASON = 'Se inicia la revisión técnica de la postulación enviada.';
 
 let handle: DbHandle;
 let uploadDir: string;

@@ -14,8 +14,7 @@ import { createTestDb } from '@/lib/test/db';
 import { takeIntoReview } from './decisions';
 import { createObservation, sendObservationRound } from './observations';
 import { getReplacementsView, proposeReplacement } from './replacements';
-
-const REVIEW_REASON = 'Se inicia la revisión técnica de la postulación enviada.';
+import { REVIEW_REASON } from './correction-fixtures';
 
 let handle: DbHandle;
 const people: Record<string, SessionUser> = {};

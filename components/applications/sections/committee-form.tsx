@@ -7,7 +7,7 @@ import { ZProjectCommitteeSection, committeeSideLabels, committeeSides, emptyCom
 import type { ProjectCommitteeFormValues } from '@/lib/validations/sections';
 import { RepeatableRows } from './repeatable-rows';
 import { SectionFormFrame, useSectionFields, useSectionForm } from './section-form';
-import type { SectionAction } from './section-form';
+import type { SectionFormProps } from './section-form';
 
 const listLabels = { committee: 'Integrante' };
 
@@ -15,32 +15,15 @@ const listLabels = { committee: 'Integrante' };
  * The Comité de Proyecto (organización de trabajadores): representatives of the employer, of the union
  * and at least one member of the applicant group, checked against the active roster.
  */
-export function CommitteeForm({
-  applicationId,
-  draftOwner,
-  version,
-  sectionHash,
-  canEdit,
-  readOnlyReason,
-  defaultValues,
-  groupMembersNotInRoster,
-  action,
-}: {
-  applicationId: string;
-  draftOwner: string;
-  version: number;
-  sectionHash: string;
-  canEdit: boolean;
-  readOnlyReason: string | null;
-  defaultValues: ProjectCommitteeFormValues;
+export function CommitteeForm(props: SectionFormProps<ProjectCommitteeFormValues> & {
   groupMembersNotInRoster: string[];
-  action: SectionAction;
 }) {
+  const { canEdit, readOnlyReason, defaultValues, groupMembersNotInRoster } = props;
   const form = useSectionFields(ZProjectCommitteeSection, defaultValues);
   const { register, control, formState } = form;
   const errors = formState.errors;
   const committee = useFieldArray({ control, name: 'committee' });
-  const state = useSectionForm({ form, applicationId, section: 'comite', draftOwner, initialVersion: version, initialSectionHash: sectionHash, canEdit, action, listLabels });
+  const state = useSectionForm({ form, section: 'comite', props, listLabels });
 
   return (
     <SectionFormFrame state={state} canEdit={canEdit} readOnlyReason={readOnlyReason} sectionLabel="Comité de Proyecto">

@@ -7,35 +7,18 @@ import { ZGanttSection, emptyMilestone } from '@/lib/validations/sections';
 import type { GanttFormValues } from '@/lib/validations/sections';
 import { RepeatableRows } from './repeatable-rows';
 import { SectionFormFrame, useSectionFields, useSectionForm } from './section-form';
-import type { SectionAction } from './section-form';
+import type { SectionFormProps } from './section-form';
 
 const listLabels = { gantt: 'Hito' };
 
 /** The Carta Gantt (entidad patrocinante): the project's milestones with their planned dates. */
-export function GanttForm({
-  applicationId,
-  draftOwner,
-  version,
-  sectionHash,
-  canEdit,
-  readOnlyReason,
-  defaultValues,
-  action,
-}: {
-  applicationId: string;
-  draftOwner: string;
-  version: number;
-  sectionHash: string;
-  canEdit: boolean;
-  readOnlyReason: string | null;
-  defaultValues: GanttFormValues;
-  action: SectionAction;
-}) {
+export function GanttForm(props: SectionFormProps<GanttFormValues>) {
+  const { canEdit, readOnlyReason, defaultValues } = props;
   const form = useSectionFields(ZGanttSection, defaultValues);
   const { register, control, formState } = form;
   const errors = formState.errors;
   const gantt = useFieldArray({ control, name: 'gantt' });
-  const state = useSectionForm({ form, applicationId, section: 'gantt', draftOwner, initialVersion: version, initialSectionHash: sectionHash, canEdit, action, listLabels });
+  const state = useSectionForm({ form, section: 'gantt', props, listLabels });
 
   return (
     <SectionFormFrame state={state} canEdit={canEdit} readOnlyReason={readOnlyReason} sectionLabel="Carta Gantt">

@@ -10,7 +10,7 @@ import { formatCalendarDate } from '@/lib/domain/document-slots';
 import { ZLandSection } from '@/lib/validations/sections';
 import type { LandFormValues, LandSectionData } from '@/lib/validations/sections';
 import { SectionFormFrame, useSectionForm } from './section-form';
-import type { SectionAction } from './section-form';
+import type { SectionFormProps } from './section-form';
 
 type Inscription = { conservador?: { message?: string }; fojas?: { message?: string }; numero?: { message?: string }; anio?: { message?: string } };
 
@@ -43,34 +43,14 @@ function InscriptionFields({
 }
 
 /** The Terreno section: title in the employer's name, or a notarised promise of sale (seed 003, «Requisitos de postulación»). */
-export function LandForm({
-  applicationId,
-  draftOwner,
-  version,
-  sectionHash,
-  canEdit,
-  readOnlyReason,
-  defaultValues,
-  employerName,
-  cbrInscriptionDays,
-  titleCertificateMaxAgeDays,
-  titleCertificate,
-  action,
-}: {
-  applicationId: string;
-  draftOwner: string;
-  version: number;
-  sectionHash: string;
-  canEdit: boolean;
-  readOnlyReason: string | null;
-  defaultValues: LandFormValues;
+export function LandForm(props: SectionFormProps<LandFormValues> & {
   employerName: string | null;
   cbrInscriptionDays: number;
   titleCertificateMaxAgeDays: number;
   /** The certificate uploaded in Documentos: its issue date is the only one the file carries. */
   titleCertificate: { fileName: string; version: number; issuedOn: string | null; ok: boolean; problem: string | null } | null;
-  action: SectionAction;
 }) {
+  const { applicationId, canEdit, readOnlyReason, defaultValues, employerName, cbrInscriptionDays, titleCertificateMaxAgeDays, titleCertificate } = props;
   const form = useForm<LandFormValues, unknown, LandSectionData>({
     // The form keeps both alternatives (switching loses nothing); the schema validates the chosen one.
     resolver: zodResolver(ZLandSection) as unknown as Resolver<LandFormValues, unknown, LandSectionData>,
@@ -83,7 +63,7 @@ export function LandForm({
   const { register, control, formState } = form;
   // The union's error type only names the chosen branch; read both the way the form holds them.
   const errors = formState.errors as FieldErrors<LandFormValues>;
-  const state = useSectionForm({ form, applicationId, section: 'terreno', draftOwner, initialVersion: version, initialSectionHash: sectionHash, canEdit, action });
+  const state = useSectionForm({ form, section: 'terreno', props });
   const situation = useWatch({ control, name: 'situation' });
   const documentsHref = `/portal/postulaciones/${applicationId}/documentos`;
 

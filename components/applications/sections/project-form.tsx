@@ -24,7 +24,7 @@ import {
 import type { ProjectFormValues } from '@/lib/validations/sections';
 import { RepeatableRows } from './repeatable-rows';
 import { SectionFormFrame, useSectionFields, useSectionForm } from './section-form';
-import type { SectionAction } from './section-form';
+import type { SectionFormProps } from './section-form';
 
 export interface ProjectComuna {
   code: string;
@@ -40,35 +40,17 @@ const listLabels = { typologies: 'Tipología', dwellings: 'Línea' };
  * The Proyecto section: comuna, type, typologies and dwelling lines (band, count, price; several per band
  * allowed), with the rules engine's live reading of each price and of the composition.
  */
-export function ProjectForm({
-  applicationId,
-  draftOwner,
-  version,
-  sectionHash,
-  canEdit,
-  readOnlyReason,
-  defaultValues,
-  comunas,
-  params,
-  action,
-}: {
-  applicationId: string;
-  draftOwner: string;
-  version: number;
-  sectionHash: string;
-  canEdit: boolean;
-  readOnlyReason: string | null;
-  defaultValues: ProjectFormValues;
+export function ProjectForm(props: SectionFormProps<ProjectFormValues> & {
   comunas: ProjectComuna[];
   params: TCallParameters;
-  action: SectionAction;
 }) {
+  const { canEdit, readOnlyReason, defaultValues, comunas, params } = props;
   const form = useSectionFields(ZProjectSection, defaultValues);
   const { register, control, formState } = form;
   const errors = formState.errors;
   const typologies = useFieldArray({ control, name: 'typologies' });
   const dwellingLines = useFieldArray({ control, name: 'dwellings' });
-  const state = useSectionForm({ form, applicationId, section: 'proyecto', draftOwner, initialVersion: version, initialSectionHash: sectionHash, canEdit, action, listLabels });
+  const state = useSectionForm({ form, section: 'proyecto', props, listLabels });
 
   const comunaCode = useWatch({ control, name: 'comunaCode' });
   const dwellings = useWatch({ control, name: 'dwellings' });

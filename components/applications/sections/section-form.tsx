@@ -53,22 +53,30 @@ export function useSectionFields<V extends FieldValues, D>(schema: z.ZodType<D, 
   });
 }
 
+/** What every section form receives from its page: which file, which version, who edits, what it holds. */
+export interface SectionFormProps<V> {
+  applicationId: string;
+  /** Whose draft this is (the signed-in user's id): two people sharing a browser never see each other's drafts. */
+  draftOwner: string;
+  version: number;
+  /** Fingerprint of the section as the page loaded it (lets a save ignore changes to other sections). */
+  sectionHash: string;
+  canEdit: boolean;
+  readOnlyReason: string | null;
+  defaultValues: V;
+  action: SectionAction;
+}
+
 export function useSectionForm<T extends FieldValues>(options: {
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- any resolver output type
   form: UseFormReturn<T, any, any>;
-  applicationId: string;
   section: string;
-  /** Whose draft this is (the signed-in user's id): two people sharing a browser never see each other's drafts. */
-  draftOwner: string;
-  initialVersion: number;
-  /** Fingerprint of the section as the page loaded it (lets a save ignore changes to other sections). */
-  initialSectionHash: string;
-  canEdit: boolean;
-  action: SectionAction;
+  props: SectionFormProps<unknown>;
   /** Row names of the form's repeatable lists, for unique messages in the error summary. */
   listLabels?: ListLabels;
 }): SectionFormState {
-  const { form, applicationId, section, draftOwner, initialVersion, initialSectionHash, canEdit, action, listLabels = {} } = options;
+  const { form, section, listLabels = {} } = options;
+  const { applicationId, draftOwner, version: initialVersion, sectionHash: initialSectionHash, canEdit, action } = options.props;
   const [version, setVersion] = useState(initialVersion);
   const [sectionHash, setSectionHash] = useState(initialSectionHash);
   const autosave = useDraftAutosave(`${draftOwner}:${applicationId}:${section}`, form, { version, enabled: canEdit });

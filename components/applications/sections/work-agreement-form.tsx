@@ -9,7 +9,7 @@ import { ZWorkAgreementSection, contributionPartyLabels, contributionParties, em
 import type { WorkAgreementFormValues } from '@/lib/validations/sections';
 import { RepeatableRows } from './repeatable-rows';
 import { SectionFormFrame, useSectionFields, useSectionForm } from './section-form';
-import type { SectionAction } from './section-form';
+import type { SectionFormProps } from './section-form';
 
 function wholeOrNull(text: string | undefined): number | null {
   const t = (text ?? '').trim();
@@ -41,32 +41,15 @@ const listLabels = { contributions: 'Aporte' };
  * technical support), with the roster cross-check. The committee and the Gantt chart it also names are
  * their owners' sections, linked from here.
  */
-export function WorkAgreementForm({
-  applicationId,
-  draftOwner,
-  version,
-  sectionHash,
-  canEdit,
-  readOnlyReason,
-  defaultValues,
-  roster,
-  action,
-}: {
-  applicationId: string;
-  draftOwner: string;
-  version: number;
-  sectionHash: string;
-  canEdit: boolean;
-  readOnlyReason: string | null;
-  defaultValues: WorkAgreementFormValues;
+export function WorkAgreementForm(props: SectionFormProps<WorkAgreementFormValues> & {
   roster: { total: number; union: number; nonUnion: number };
-  action: SectionAction;
 }) {
+  const { applicationId, canEdit, readOnlyReason, defaultValues, roster } = props;
   const form = useSectionFields(ZWorkAgreementSection, defaultValues);
   const { register, control, formState } = form;
   const errors = formState.errors;
   const contributions = useFieldArray({ control, name: 'contributions' });
-  const state = useSectionForm({ form, applicationId, section: 'convenio', draftOwner, initialVersion: version, initialSectionHash: sectionHash, canEdit, action, listLabels });
+  const state = useSectionForm({ form, section: 'convenio', props, listLabels });
   const base = `/portal/postulaciones/${applicationId}`;
 
   const landCession = useWatch({ control, name: 'landCession' });

@@ -4,6 +4,7 @@ import { requireRole } from '@/lib/auth/session';
 import { NotFoundError } from '@/lib/auth/session-user';
 import type { SessionUser } from '@/lib/auth/session-user';
 import { getCorrectionPanel } from '@/lib/dal/observations';
+import type { SectionFormProps } from '@/components/applications/sections/section-form';
 import type { SectionViewBase } from '@/lib/dal/application-sections';
 import type { ObservationPage } from '@/lib/validations/observations';
 
@@ -16,7 +17,7 @@ export async function loadSectionPage<V extends SectionViewBase & { values: unkn
   id: string,
   page: ObservationPage,
   getView: (user: SessionUser, id: string) => Promise<V>,
-): Promise<{ user: SessionUser; view: V; panel: Awaited<ReturnType<typeof getCorrectionPanel>>; form: SectionFormProps<V['values']> }> {
+): Promise<{ user: SessionUser; view: V; panel: Awaited<ReturnType<typeof getCorrectionPanel>>; form: Omit<SectionFormProps<V['values']>, 'action'> }> {
   const user = await requireRole('worker', 'org_rep', 'employer_rep', 'sponsor');
   if (user.role === 'worker') redirect(`/portal/postulaciones/${id}`);
   const [view, panel] = await Promise.all([getView(user, id), getCorrectionPanel(user, id, page)]).catch((error: unknown) => {
@@ -35,13 +36,3 @@ export async function loadSectionPage<V extends SectionViewBase & { values: unkn
   return { user, view, panel, form };
 }
 
-/** The props every section form takes from its page: which file, which version, who edits, what it holds. */
-export interface SectionFormProps<T> {
-  applicationId: string;
-  draftOwner: string;
-  version: number;
-  sectionHash: string;
-  canEdit: boolean;
-  readOnlyReason: string | null;
-  defaultValues: T;
-}
