@@ -10,23 +10,15 @@ import { ForbiddenError, NotFoundError } from '@/lib/auth/session-user';
 import type { SessionUser } from '@/lib/auth/session-user';
 import { getStorage } from '@/lib/services';
 import { undoWrittenFilesOnFailure } from '@/lib/storage/written-files';
-import { DomainError } from './result';
+import { DomainError, fieldErrorsOf } from './result';
 import type { ActionResult } from './result';
+
+export { fieldErrorsOf };
 
 export interface ActionContext<I> {
   user: SessionUser;
   input: I;
   tx: Tx;
-}
-
-/** zod issues as one Spanish message per field path ("members.0.rut"). */
-export function fieldErrorsOf(error: z.ZodError): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const issue of error.issues) {
-    const key = issue.path.join('.') || '_form';
-    out[key] ??= issue.message;
-  }
-  return out;
 }
 
 /**

@@ -1,3 +1,5 @@
+import type { z } from 'zod';
+
 /** The one result shape of every server action. */
 export type ActionResult<T = undefined> =
   | { ok: true; data?: T }
@@ -20,4 +22,14 @@ export class ConflictError extends DomainError {
     super(message);
     this.name = 'ConflictError';
   }
+}
+
+/** zod issues as one Spanish message per field path ("members.0.rut"); safe in the browser too. */
+export function fieldErrorsOf(error: z.ZodError): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const issue of error.issues) {
+    const key = issue.path.join('.') || '_form';
+    out[key] ??= issue.message;
+  }
+  return out;
 }

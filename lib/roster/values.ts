@@ -109,12 +109,17 @@ export function isExplicitNo(text: string): boolean {
   return NO_WORDS.has(foldText(text));
 }
 
-export function parseUnionMemberCell(text: string): CellParse<boolean> {
-  if (!text) return fail('Falta indicar si es socio del sindicato (Sí o No).');
+/** A Sí/No cell about `what` ("es socio del sindicato"); `whenEmpty` is the answer a blank cell gives, if any. */
+export function parseYesNoCell(text: string, what: string, whenEmpty?: boolean): CellParse<boolean> {
+  if (!text) return whenEmpty === undefined ? fail(`Falta indicar si ${what} (Sí o No).`) : ok(whenEmpty);
   const folded = foldText(text).replace(/\.$/, '');
   if (YES_WORDS.has(folded)) return ok(true);
   if (NO_WORDS.has(folded)) return ok(false);
-  return fail(`Indique si es socio del sindicato con Sí o No (se indicó «${text}»).`);
+  return fail(`Indique si ${what} con Sí o No (se indicó «${text}»).`);
+}
+
+export function parseUnionMemberCell(text: string): CellParse<boolean> {
+  return parseYesNoCell(text, 'es socio del sindicato');
 }
 
 // ── RSH ────────────────────────────────────────────────────────────────────────────────────────────
@@ -284,19 +289,19 @@ function calendarDate(year: number, month: number, day: number): string | null {
   return isoFromUtc(ms);
 }
 
-/** Fecha de nacimiento (optional): dd-mm-aaaa, dd/mm/aaaa, aaaa-mm-dd or an Excel serial number. */
-export function parseBirthDateCell(text: string, today: string = todayInChile()): CellParse<string | null> {
+/**
+ * A past calendar date (optional): dd-mm-aaaa, dd/mm/aaaa, aaaa-mm-dd or an Excel serial number.
+ * `label` names it in the messages: "La fecha de nacimiento".
+ */
+export function parsePastDateCell(text: string, label: string, today: string = todayInChile()): CellParse<string | null> {
   if (!text) return ok(null);
-  const invalid = fail<string | null>(
-    `La fecha de nacimiento «${text}» no es válida: use día-mes-año (dd-mm-aaaa), por ejemplo 12-04-1985.`,
-  );
+  const invalid = fail<string | null>(`${label} «${text}» no es válida: use día-mes-año (dd-mm-aaaa), por ejemplo 12-04-1985.`);
   let iso: string | null;
   let match: RegExpExecArray | null;
   if ((match = /^(\d{1,7})(?:[.,]\d+)?$/.exec(text))) {
     const serial = Number(match[1]);
-    // As serials these are days of 1905; far likelier someone typed only the year of birth.
-    if (serial >= 1900 && serial <= 2100)
-      return fail(`La fecha de nacimiento «${text}» parece ser solo un año: escriba la fecha completa (dd-mm-aaaa).`);
+    // As serials these are days of 1905; far likelier someone typed only the year.
+    if (serial >= 1900 && serial <= 2100) return fail(`${label} «${text}» parece ser solo un año: escriba la fecha completa (dd-mm-aaaa).`);
     iso = excelSerialToIsoDate(serial);
     if (!iso) return invalid;
   } else if ((match = /^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$/.exec(text))) {
@@ -305,15 +310,20 @@ export function parseBirthDateCell(text: string, today: string = todayInChile())
     iso = calendarDate(Number(match[3]), month, day);
     if (!iso) {
       const swapped = month > 12 && day <= 12 ? ' ¿Están invertidos el día y el mes? Use día-mes-año.' : '';
-      return fail(`La fecha de nacimiento «${text}» no existe.${swapped}`);
+      return fail(`${label} «${text}» no existe.${swapped}`);
     }
   } else if ((match = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[T ][\d:.]+Z?)?$/.exec(text))) {
     iso = calendarDate(Number(match[1]), Number(match[2]), Number(match[3]));
-    if (!iso) return fail(`La fecha de nacimiento «${text}» no existe.`);
+    if (!iso) return fail(`${label} «${text}» no existe.`);
   } else return invalid;
-  if (iso < '1900-01-01') return fail(`La fecha de nacimiento «${text}» es anterior a 1900; revise el año.`);
-  if (iso > today) return fail(`La fecha de nacimiento «${text}» es posterior a hoy.`);
+  if (iso < '1900-01-01') return fail(`${label} «${text}» es anterior a 1900; revise el año.`);
+  if (iso > today) return fail(`${label} «${text}» es posterior a hoy.`);
   return ok(iso);
+}
+
+/** Fecha de nacimiento (optional). */
+export function parseBirthDateCell(text: string, today: string = todayInChile()): CellParse<string | null> {
+  return parsePastDateCell(text, 'La fecha de nacimiento', today);
 }
 
 // ── E-mail ─────────────────────────────────────────────────────────────────────────────────────────

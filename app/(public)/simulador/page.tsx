@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { Ds49Conditions } from '@/components/simulator/ds49-conditions';
 import { Figure } from '@/components/simulator/result-row';
 import { Button } from '@/components/ui/button';
@@ -186,6 +187,12 @@ export default async function SimulatorPage(props: { searchParams: Promise<Searc
             )}
             <Ds49Conditions params={ds49.parameters} />
           </div>
+        ) : null}
+        {ds49 ? (
+          <p className="mt-4">
+            <Link href="/simulador/magallanes" className="font-semibold underline">Revise si su grupo cumple estas condiciones</Link>: pegue la nómina de
+            familias y los datos del proyecto.
+          </p>
         ) : null}
       </section>
     </div>

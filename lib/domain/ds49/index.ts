@@ -7,3 +7,4 @@ export * from './rank-ds49-groups';
 export * from './gore-commitment-letter';
 export * from './ds49-comuna-figures';
 export { addYearsIso, addDaysIso, daysBetweenIso, formatIsoDateCl, toLocalIsoDate } from './dates';
+export * from './group-check-from-list';
