@@ -1,11 +1,12 @@
 import nodemailer from 'nodemailer';
+import type { Transporter } from 'nodemailer';
 import type SMTPTransport from 'nodemailer/lib/smtp-transport';
 import { toNodemailerMessage } from './message';
 import type { Mailer, MailMessage, SentMail, SmtpMailerConfig } from './types';
 
 /** Sends through an SMTP server (production relay, or a catching server in tests). */
 export class SmtpMailer implements Mailer {
-  private readonly transport: nodemailer.Transporter<SMTPTransport.SentMessageInfo>;
+  private readonly transport: Transporter<SMTPTransport.SentMessageInfo>;
   private readonly from: string;
 
   constructor(config: Omit<SmtpMailerConfig, 'transport'>) {
