@@ -23,8 +23,8 @@ test('the schedule follows the server clock, not the browser', async ({ page, re
   }
 });
 
-test('home and sign-in have no detectable accessibility violations', async ({ page }) => {
-  for (const path of ['/', '/ingresar', '/cronograma']) {
+test('home, sign-in, schedule and simulators have no detectable accessibility violations', async ({ page }) => {
+  for (const path of ['/', '/ingresar', '/cronograma', '/simulador?comuna=Castro&incomeClp=700000&savingsUf=60', '/simulador/magallanes']) {
     await page.goto(path);
     await page.waitForLoadState('networkidle');
     const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
