@@ -21,7 +21,7 @@ async function expectThumbSizedControls(page: Page, path: string): Promise<void>
 }
 
 test('the public pages fit a phone screen and their controls can be tapped', async ({ page }) => {
-  for (const path of ['/', '/cronograma', '/simulador', '/simulador?comuna=Castro&incomeClp=900000&savingsUf=70&priceUf=1500', '/ingresar']) {
+  for (const path of ['/', '/cronograma', '/simulador', '/simulador?comuna=Castro&incomeClp=900000&savingsUf=70&priceUf=1500', '/simulador/magallanes', '/ingresar']) {
     await page.goto(path);
     await expectFitsTheScreen(page, path);
     await expectThumbSizedControls(page, path);
