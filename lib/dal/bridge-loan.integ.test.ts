@@ -6,7 +6,7 @@ import { PDFDocument } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setDbForTests } from '@/db';
 import type { DbHandle } from '@/db/client';
-import { auditLog, loanInstalments, users } from '@/db/schema';
+import { auditLog, bridgeLoans, loanInstalments, users } from '@/db/schema';
 import { seedDemoData } from '@/db/seed/demo';
 import { SELECTION_DEMO_COMMITTEE_EMAIL, createSelectionTestCall } from '@/db/seed/demo-selection';
 import { seedReferenceData } from '@/db/seed/reference';
@@ -16,7 +16,7 @@ import type { SessionUser } from '@/lib/auth/session-user';
 import { resetClock, setClock } from '@/lib/clock';
 import { resetEnvForTests } from '@/lib/env';
 import { createTestDb } from '@/lib/test/db';
-import { createBridgeLoan, payInstalment } from './bridge-loan';
+import { createBridgeLoan, payInstalment, renewGuarantee } from './bridge-loan';
 import { createMilestoneReport, getFollowupView, verifyMilestone } from './followup';
 import { uploadFollowupDocument } from './followup-documents';
 import { confirmSelectionRun, createSelectionPreview } from './selection';
@@ -86,6 +86,12 @@ describe('bridge loan', () => {
       tx((t) => uploadFollowupDocument(t, committee(), { applicationId: rmId, slot: 'contrato_construccion', fileName: 'contrato.png', bytes: new TextEncoder().encode('no soy un pdf') })),
     ).rejects.toThrow();
     await tx((t) => uploadFollowupDocument(t, committee(), { applicationId: rmId, slot: 'contrato_construccion', fileName: 'contrato.pdf', bytes }));
+    contract.addPage().drawText('Anexo firmado');
+    const signedBytes = await contract.save();
+    const signed = await tx((t) =>
+      uploadFollowupDocument(t, committee(), { applicationId: rmId, slot: 'contrato_construccion', fileName: 'contrato-firmado.pdf', bytes: signedBytes }),
+    );
+    expect(signed.version).toBe(2);
     await expect(tx((t) => createBridgeLoan(t, reviewer(), { ...base, amountUf: '5000.01' }))).rejects.toThrow(/no puede exceder/);
     await expect(tx((t) => createBridgeLoan(t, reviewer(), { ...base, termMonths: 37 }))).rejects.toThrow(/36 meses/);
     // The guarantee secures the full return of the loan: a smaller one is refused next to its field.
@@ -99,6 +105,9 @@ describe('bridge loan', () => {
     await expect(tx((t) => createBridgeLoan(t, committee(), base))).rejects.toThrow(NotFoundError);
     await tx((t) => createBridgeLoan(t, reviewer(), base));
     await expect(tx((t) => createBridgeLoan(t, reviewer(), base))).rejects.toThrow(/una sola vez/);
+    // The loan rests on the contract in force: the latest version uploaded.
+    const [loan] = await handle.db.select().from(bridgeLoans);
+    expect(loan?.contractDocumentId).toBe(signed.id);
     const view = await getFollowupView(reviewer(), rmId);
     expect(view.loan?.instalments.map((i) => i.amountUf)).toEqual(['800', '1600', '1600']);
     expect(view.loan?.guaranteeWarning).toBeNull();
@@ -160,7 +169,24 @@ describe('bridge loan', () => {
     await expect(pay(3)).rejects.toThrow(/más de 60%.*el avance verificado es 25,5%/);
     const p61 = await report('avance', 61);
     await confirm(p61, 60.01);
-    await pay(3);
+    // With the builder's guarantee expired nothing is paid until SERVIU records its renewal.
+    setClock(new Date('2027-12-02T03:00:00Z'));
+    try {
+      await expect(pay(3)).rejects.toThrow('La garantía de la constructora venció el 01-12-2027: registre su renovación antes de pagar la cuota 3.');
+      const renewal = { applicationId: rmId, guaranteeKind: 'certificado_fianza' as const, guaranteeAmountUf: '4000', guaranteeExpiresOn: '2028-12-01' };
+      const renew = (user: SessionUser, input: Parameters<typeof renewGuarantee>[2]) => tx((t) => renewGuarantee(t, user, input));
+      await expect(renew(committee(), renewal)).rejects.toThrow(NotFoundError);
+      await expect(renew(people['analista.antofagasta@demo.cl']!, renewal)).rejects.toThrow(NotFoundError);
+      await expect(renew(reviewer(), { ...renewal, guaranteeAmountUf: '3999.99' })).rejects.toThrow(/no puede ser menor que el del préstamo/);
+      await expect(renew(reviewer(), { ...renewal, guaranteeExpiresOn: '2027-12-01' })).rejects.toThrow('La nueva garantía debe vencer después de hoy.');
+      await renew(reviewer(), renewal);
+      const [renewed] = await handle.db.select().from(auditLog).where(eq(auditLog.action, 'bridge_loan.guarantee.renew'));
+      expect(renewed?.before).toEqual({ guaranteeKind: 'boleta_bancaria', guaranteeAmountUf: '4000', guaranteeExpiresOn: '2027-12-01' });
+      expect((await getFollowupView(reviewer(), rmId)).loan).toMatchObject({ guaranteeKind: 'certificado_fianza', guaranteeExpiresOn: '2028-12-01', guaranteeWarning: null });
+      await pay(3);
+    } finally {
+      setClock(today);
+    }
     const rows = await handle.db.select().from(loanInstalments).orderBy(asc(loanInstalments.number));
     expect(rows.every((r) => r.paidAt !== null)).toBe(true);
     // Each payment names the verification that unlocked it.

@@ -1,17 +1,17 @@
 import 'server-only';
-import { and, asc, eq, isNull } from 'drizzle-orm';
+import { and, asc, desc, eq, isNull } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { applicationDwellings, bridgeLoans, documents, loanInstalments, projectMilestones } from '@/db/schema';
 import { DomainError } from '@/lib/actions/result';
 import type { SessionUser } from '@/lib/auth/session-user';
 import { now } from '@/lib/clock';
-import { bridgeLoanCapUf, checkInstalmentRelease, daysLeftText, guaranteeExpiry, instalmentStatus, planBridgeLoan } from '@/lib/domain/bridge-loan';
+import { bridgeLoanCapUf, checkGuaranteeCoversLoan, checkInstalmentRelease, daysLeftText, guaranteeExpiry, instalmentStatus, planBridgeLoan } from '@/lib/domain/bridge-loan';
 import type { InstalmentStatus, WorksState } from '@/lib/domain/bridge-loan';
 import { callDateOf } from '@/lib/domain/deadlines';
 import { dec } from '@/lib/domain/explain';
 import { CONSTRUCTION_CONTRACT_SLOT } from '@/lib/domain/document-slots';
 import { zoneForComuna } from '@/lib/domain/zones';
-import type { TRegisterBridgeLoan } from '@/lib/validations/followup';
+import type { TRegisterBridgeLoan, TRenewGuarantee } from '@/lib/validations/followup';
 import type { ApplicationAccess } from './application-access';
 import { writeAudit } from './audit';
 import { loadSelectedApplication } from './followup';
@@ -101,7 +101,8 @@ export async function createBridgeLoan(tx: DbOrTx, user: SessionUser, input: TRe
     .select({ id: documents.id })
     .from(documents)
     .where(and(eq(documents.applicationId, applicationId), eq(documents.slot, CONSTRUCTION_CONTRACT_SLOT)))
-    .orderBy(asc(documents.version))
+    // The contract in force is the latest version the committee uploaded, not a superseded first try.
+    .orderBy(desc(documents.version))
     .limit(1);
   if (!contract)
     throw new DomainError('Antes del préstamo de enlace el Comité de Proyecto debe subir el contrato de construcción en «Documentos del seguimiento».');
@@ -155,6 +156,11 @@ export async function payInstalment(tx: DbOrTx, user: SessionUser, input: { appl
   const state = worksStateOf(milestones, rows.filter((r) => r.paidAt !== null).length);
   const release = checkInstalmentRelease(input.number, state, access.call.parameters);
   if (!release.ok) throw new DomainError(release.message);
+  // The guarantee backs what SERVIU advances: no instalment goes out while it is expired.
+  if (guaranteeExpiry(loan.guaranteeExpiresOn, now(), access.call.parameters).kind === 'expired')
+    throw new DomainError(
+      `La garantía de la constructora venció el ${loan.guaranteeExpiresOn.split('-').reverse().join('-')}: registre su renovación antes de pagar la cuota ${input.number}.`,
+    );
   // The verification the rule read: the start of works for the first instalment, the progress for the rest.
   const works = verifiedWorksOf(milestones);
   const unlockedBy = access.call.parameters.bridgeLoan.instalments[input.number - 1]?.progressAbovePercent === null ? works.startId : works.progressId;
@@ -171,5 +177,33 @@ export async function payInstalment(tx: DbOrTx, user: SessionUser, input: { appl
     entityId: paid.id,
     before: { paidAt: null },
     after: { applicationId: access.application.id, number: input.number, amountUf: paid.amountUf, paidAt: at, rule: release.message, verificationMilestoneId: unlockedBy },
+  });
+}
+
+/**
+ * SERVIU of the region ('followup.verify') records the builder's renewed or replaced guarantee: still
+ * covering the loan and valid past today. The earlier guarantee stays in the audit log's before.
+ */
+export async function renewGuarantee(tx: DbOrTx, user: SessionUser, input: TRenewGuarantee): Promise<void> {
+  const access = await loadSelectedApplication(tx, user, input.applicationId, 'followup.verify', { forUpdate: true });
+  const [loan] = await tx.select().from(bridgeLoans).where(eq(bridgeLoans.applicationId, access.application.id)).for('update');
+  if (!loan) throw new DomainError('El proyecto aún no tiene préstamo de enlace registrado.');
+  const covers = checkGuaranteeCoversLoan(input.guaranteeAmountUf, loan.amountUf);
+  if (!covers.ok) throw new DomainError(covers.message, { guaranteeAmountUf: covers.message });
+  if (input.guaranteeExpiresOn <= callDateOf(now(), access.call.parameters))
+    throw new DomainError('La nueva garantía debe vencer después de hoy.', { guaranteeExpiresOn: 'Indique un vencimiento posterior a hoy.' });
+  if (input.guaranteeExpiresOn <= loan.guaranteeExpiresOn && input.guaranteeKind === loan.guaranteeKind && dec(input.guaranteeAmountUf).eq(loan.guaranteeAmountUf))
+    throw new DomainError('Es la misma garantía ya registrada: indique el nuevo vencimiento o monto.', { guaranteeExpiresOn: 'Indique el nuevo vencimiento.' });
+  const before = { guaranteeKind: loan.guaranteeKind, guaranteeAmountUf: dec(loan.guaranteeAmountUf).toFixed(), guaranteeExpiresOn: loan.guaranteeExpiresOn };
+  await tx
+    .update(bridgeLoans)
+    .set({ guaranteeKind: input.guaranteeKind, guaranteeAmountUf: input.guaranteeAmountUf, guaranteeExpiresOn: input.guaranteeExpiresOn })
+    .where(eq(bridgeLoans.id, loan.id));
+  await writeAudit(tx, user, {
+    action: 'bridge_loan.guarantee.renew',
+    entityType: 'bridge_loan',
+    entityId: loan.id,
+    before,
+    after: { applicationId: access.application.id, guaranteeKind: input.guaranteeKind, guaranteeAmountUf: input.guaranteeAmountUf, guaranteeExpiresOn: input.guaranteeExpiresOn },
   });
 }

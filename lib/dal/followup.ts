@@ -9,7 +9,7 @@ import type { Permission } from '@/lib/auth/permissions';
 import { NotFoundError } from '@/lib/auth/session-user';
 import type { SessionUser } from '@/lib/auth/session-user';
 import { now } from '@/lib/clock';
-import { formatUf } from '@/lib/format';
+import { formatShare, formatUf } from '@/lib/format';
 import type { TCallParameters } from '@/lib/domain/call-parameters';
 import {
   calendarDaysUntil,
@@ -382,11 +382,19 @@ export interface FollowupView {
   nextDue: TimelineItem | null;
   overdue: TimelineItem[];
   loan: BridgeLoanView | null;
+  /** The call's bridge-loan terms, for the forms that register it: "20%, 40% y 40%" and the longest term. */
+  bridgeLoanTerms: { instalments: string; maxMonths: number };
   /** The subsidy payment: open once the municipal reception is recorded, closed when SERVIU records the payment. */
   subsidyPayment: { receptionOn: string | null; paidOn: string | null; paidUf: string | null };
   canReport: boolean;
   canVerify: boolean;
   at: Date;
+}
+
+function bridgeLoanTermsOf(params: TCallParameters): FollowupView['bridgeLoanTerms'] {
+  const shares = params.bridgeLoan.instalments.map((i) => formatShare(i.share));
+  const instalments = shares.length > 1 ? `${shares.slice(0, -1).join(', ')} y ${shares.at(-1)}` : (shares[0] ?? '');
+  return { instalments, maxMonths: params.bridgeLoan.maxMonths };
 }
 
 /** The follow-up page of a selected application for every role in its scope ('application.read'). */
@@ -411,6 +419,7 @@ export async function getFollowupView(user: SessionUser, applicationId: string):
     nextDue: timeline.find((t) => t.status === 'proximo' || t.status === 'pendiente') ?? null,
     overdue: timeline.filter((t) => t.status === 'vencido'),
     loan: await getBridgeLoanView(db, access, milestones, at),
+    bridgeLoanTerms: bridgeLoanTermsOf(access.call.parameters),
     subsidyPayment: { receptionOn: dates?.municipalReceptionOn ?? null, paidOn: dates?.subsidyPaidOn ?? null, paidUf: dates?.subsidyPaidUf ?? null },
     canReport: hasPermission(user.role, 'followup.report') && access.parties.length > 0,
     canVerify: hasPermission(user.role, 'followup.verify'),

@@ -163,6 +163,10 @@ export const ZRegisterBridgeLoan = z.object({
 });
 export type TRegisterBridgeLoan = z.output<typeof ZRegisterBridgeLoan>;
 
+/** The builder's renewed or replaced guarantee, recorded by SERVIU. */
+export const ZRenewGuarantee = ZRegisterBridgeLoan.pick({ applicationId: true, guaranteeKind: true, guaranteeAmountUf: true, guaranteeExpiresOn: true });
+export type TRenewGuarantee = z.output<typeof ZRenewGuarantee>;
+
 export const ZPayInstalment = z.object({ applicationId: ZId, number: z.coerce.number().int().min(1).max(10) });
 
 export const guaranteeKindLabels = { boleta_bancaria: 'Boleta de garantía bancaria', certificado_fianza: 'Certificado de fianza' } as const;

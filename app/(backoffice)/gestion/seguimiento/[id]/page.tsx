@@ -12,7 +12,7 @@ import { getFollowupDocuments } from '@/lib/dal/followup-documents';
 import { getProjectDates } from '@/lib/dal/project-dates';
 import { VERIFICATION_OUTCOMES, formatDayText, guaranteeKindLabels, projectDateLabels, verificationOutcomeLabels } from '@/lib/validations/followup';
 import type { ProjectDateField } from '@/lib/validations/followup';
-import { payInstalmentAction, recordSubsidyPaymentAction, registerBridgeLoanAction, updateProjectDatesAction, verifyMilestoneAction } from './actions';
+import { payInstalmentAction, recordSubsidyPaymentAction, registerBridgeLoanAction, renewGuaranteeAction, updateProjectDatesAction, verifyMilestoneAction } from './actions';
 
 export const metadata: Metadata = { title: 'Seguimiento del proyecto' };
 
@@ -147,6 +147,32 @@ export default async function BackofficeFollowupPage(props: { params: Promise<{ 
           />
         </section>
       ) : null}
+      {canVerify && view.loan ? (
+        <section className="rounded border border-slate-300 bg-white p-4">
+          <ActionForm
+            id="garantia-form"
+            title="Renovar la garantía de la constructora"
+            fixed={{ applicationId: view.application.id }}
+            action={renewGuaranteeAction}
+            submitLabel="Registrar la garantía renovada"
+            pendingLabel="Registrando…"
+            doneMessage="Garantía renovada."
+            fields={[
+              {
+                name: 'guaranteeKind',
+                label: 'Garantía de la constructora',
+                options: Object.entries(guaranteeKindLabels).map(([value, label]) => ({ value, label })),
+              },
+              { name: 'guaranteeAmountUf', label: 'Monto de la garantía (UF)', inputMode: 'decimal', hint: 'Debe cubrir al menos el monto del préstamo.' },
+              { name: 'guaranteeExpiresOn', label: 'Nuevo vencimiento de la garantía', type: 'date' },
+            ]}
+          >
+            <p className="mb-3 text-sm text-slate-700">
+              Vigente hasta el {formatDayText(view.loan.guaranteeExpiresOn)}. Con la garantía vencida no se pagan cuotas.
+            </p>
+          </ActionForm>
+        </section>
+      ) : null}
       {canVerify && !view.loan ? (
         <section className="rounded border border-slate-300 bg-white p-4">
           <ActionForm
@@ -156,10 +182,10 @@ export default async function BackofficeFollowupPage(props: { params: Promise<{ 
             action={registerBridgeLoanAction}
             submitLabel="Registrar préstamo"
             pendingLabel="Registrando…"
-            doneMessage="Préstamo registrado con sus cuotas de 20%, 40% y 40%."
+            doneMessage={`Préstamo registrado con sus cuotas de ${view.bridgeLoanTerms.instalments}.`}
             fields={[
               { name: 'amountUf', label: 'Monto del préstamo (UF)', hint: 'No puede exceder el subsidio de las viviendas del proyecto.', inputMode: 'decimal' },
-              { name: 'termMonths', label: 'Plazo (meses)', hint: 'Máximo 36 meses.', inputMode: 'numeric' },
+              { name: 'termMonths', label: 'Plazo (meses)', hint: `Máximo ${view.bridgeLoanTerms.maxMonths} meses.`, inputMode: 'numeric' },
               {
                 name: 'guaranteeKind',
                 label: 'Garantía de la constructora',
