@@ -23,12 +23,18 @@ export const selectionRuns = pgTable(
     result: jsonb('result').notNull(),
     resolutionNumber: text('resolution_number'),
     resolutionDate: date('resolution_date'),
+    /** Publication of the selection in the Diario Oficial: the CBR inscription term counts from it. */
+    publishedOn: date('published_on'),
     createdBy: uuid('created_by').references(() => users.id),
     confirmedBy: uuid('confirmed_by').references(() => users.id),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     confirmedAt: timestamp('confirmed_at', { withTimezone: true }),
   },
-  (t) => [index('selection_runs_call_idx').on(t.callId, t.status)],
+  (t) => [
+    index('selection_runs_call_idx').on(t.callId, t.status),
+    // A call is selected once: the database itself refuses a second confirmed run.
+    uniqueIndex('selection_runs_one_confirmed_per_call').on(t.callId).where(sql`${t.status} = 'confirmada'`),
+  ],
 );
 
 /** The bridge loan (préstamo de enlace) of a selected project, guaranteed by the builder. */

@@ -206,13 +206,14 @@ async function insertProjects(
 }
 
 /**
- * Selection demo data under the open demo call PVT-DEMO: three technically approved projects in three
+ * Selection demo data under the closed pilot call PVT-2022 (a selection waits for the call to close and for
+ * every file's technical decision, so it cannot be tried on the open demo call): three technically approved projects in three
  * regions (see PROJECTS) whose subsidies leave one out with a 12.000 UF budget, and a committee account
  * for the selected RM project. Additive and idempotent: returns false when already seeded or when the
  * demo call is missing.
  */
 export async function seedSelectionDemo(db: DbOrTx, today: Date): Promise<boolean> {
-  const [call] = await db.select({ id: calls.id }).from(calls).where(eq(calls.code, 'PVT-DEMO')).limit(1);
+  const [call] = await db.select({ id: calls.id }).from(calls).where(eq(calls.code, 'PVT-2022')).limit(1);
   if (!call) return false;
   const [existing] = await db.select({ id: applications.id }).from(applications).where(eq(applications.number, 'PVT-DEMO-SEL-01')).limit(1);
   if (existing) return false;
@@ -244,8 +245,9 @@ export async function createSelectionTestCall(
       name: `Llamado de prueba de selección ${stamp}`,
       programme: 'ds1_trabajadores',
       status: 'cerrado',
-      opensAt: template.opensAt,
-      closesAt: template.closesAt,
+      // Closed the day before, so its selection can be confirmed.
+      opensAt: new Date(at.getTime() - 60 * 86_400_000),
+      closesAt: new Date(at.getTime() - 86_400_000),
       savingsDate: template.savingsDate,
       resolution: 'Llamado de prueba',
       parameters: template.parameters,

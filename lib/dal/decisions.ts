@@ -2,7 +2,7 @@ import 'server-only';
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import { getDb } from '@/db';
 import type { DbOrTx } from '@/db/client';
-import { auditLog, organizations } from '@/db/schema';
+import { auditLog, organizations, selectionRuns } from '@/db/schema';
 import type { ApplicationStatus } from '@/db/schema';
 import { DomainError } from '@/lib/actions/result';
 import { hasPermission } from '@/lib/auth/permissions';
@@ -186,6 +186,16 @@ async function decide(
   if (transition.guard === 'correction_deadline_passed' && !(await isCorrectionDeadlinePassed(tx, application.id)))
     throw new DomainError('El plazo para subsanar las observaciones aún no vence; espere la subsanación o el vencimiento del plazo.');
   if (to === 'aprobada_tecnicamente') {
+    // The national selection is confirmed once: a project approved after it could never be selected.
+    const [selected] = await tx
+      .select({ resolutionNumber: selectionRuns.resolutionNumber })
+      .from(selectionRuns)
+      .where(and(eq(selectionRuns.callId, application.callId), eq(selectionRuns.status, 'confirmada')))
+      .limit(1);
+    if (selected)
+      throw new DomainError(
+        `La selección de este llamado ya se confirmó (Resolución ${selected.resolutionNumber}): un proyecto aprobado ahora no podría ser seleccionado en él.`,
+      );
     const blockers = await listApprovalBlockers(tx, access);
     if (blockers.length > 0)
       throw new DomainError(

@@ -312,7 +312,9 @@ export function buildTimeline(
       doneOn,
       delayDays: delayOf(doneOn, due, params),
       status: statusOf(doneOn ? 'cumplido' : null, due, at, params),
-      note: `${params.deadlines.cbrInscriptionDays} días desde la publicación de la selección (terreno con promesa de compraventa).`,
+      note: dates?.selectionPublishedOn
+        ? `${params.deadlines.cbrInscriptionDays} días desde la publicación de la selección en el Diario Oficial (terreno con promesa de compraventa).`
+        : `${params.deadlines.cbrInscriptionDays} días desde la publicación de la selección en el Diario Oficial, aún no registrada (terreno con promesa de compraventa).`,
     });
   }
   // The confirmed start of works, else the latest report still waiting for SERVIU.

@@ -35,7 +35,7 @@ beforeAll(async () => {
   await handle.db.update(applications).set({ sections: { terreno: { situation: 'promesa' } } }).where(eq(applications.id, rmId));
   for (const u of await handle.db.select().from(users)) people[u.email] = { id: u.id, email: u.email, name: u.name, role: u.role, regionCode: u.regionCode, rut: u.rut };
   const run = await handle.db.transaction((tx) => createSelectionPreview(tx, people['minvu@demo.cl']!, { callId, budgetUf: '12000' }));
-  await handle.db.transaction((tx) => confirmSelectionRun(tx, people['minvu@demo.cl']!, { runId: run.id, resolutionNumber: 'R-1', resolutionDate: '2026-11-20' }));
+  await handle.db.transaction((tx) => confirmSelectionRun(tx, people['minvu@demo.cl']!, { runId: run.id, resolutionNumber: 'R-1', resolutionDate: '2026-11-20', publishedOn: '2026-11-20' }));
 }, 180_000);
 
 afterAll(async () => {

@@ -13,6 +13,7 @@ import { resetClock, setClock } from '@/lib/clock';
 import { createTestDb } from '@/lib/test/db';
 import { scoreTablesInput } from '@/lib/test/score-tables';
 import { getCallParametersView, updateCallScoreTables } from './call-configuration';
+import { approveTechnically } from './decisions';
 import {
   assertSelectionRunEditable,
   canonicalJson,
@@ -21,6 +22,7 @@ import {
   createSelectionPreview,
   getSelectionOverview,
   listPublishedSelections,
+  recordSelectionPublication,
   sha256Hex,
 } from './selection';
 import type { SelectionInputs } from './selection';
@@ -46,14 +48,14 @@ afterAll(async () => {
 
 const minvu = () => people['minvu@demo.cl']!;
 
-async function demoCallId(): Promise<string> {
-  const [call] = await handle.db.select({ id: calls.id }).from(calls).where(eq(calls.code, 'PVT-DEMO'));
+async function callIdOf(code: string): Promise<string> {
+  const [call] = await handle.db.select({ id: calls.id }).from(calls).where(eq(calls.code, code));
   return call!.id;
 }
 
 describe('national selection', () => {
   it('lists the approved projects of every region with their group score and the unset point values', async () => {
-    const overview = await getSelectionOverview(minvu(), await demoCallId());
+    const overview = await getSelectionOverview(minvu(), await callIdOf('PVT-2022'));
     expect(overview.candidates.map((c) => c.number)).toEqual(['PVT-DEMO-SEL-01', 'PVT-DEMO-SEL-02', 'PVT-DEMO-SEL-03']);
     expect(overview.candidates.map((c) => c.subsidyUf)).toEqual(['5000', '5500', '6000']);
     expect(overview.candidates.every((c) => c.eligibleCount === 5 && c.score === '0' && !c.scoreComplete)).toBe(true);
@@ -99,10 +101,24 @@ describe('national selection', () => {
     const rows = await db.select().from(applications).where(inArray(applications.id, apps.map((a) => a.id)));
     const status = Object.fromEntries(rows.map((r) => [r.number, r.status]));
     expect(status).toEqual({ [apps[0]!.number]: 'seleccionada', [apps[1]!.number]: 'seleccionada', [apps[2]!.number]: 'no_seleccionada' });
-    const [dates] = await db.select().from(projectDates).where(eq(projectDates.applicationId, apps[0]!.id));
-    expect(dates?.selectionPublishedOn).toBe('2026-11-20');
+    // Not yet published in the Diario Oficial: the CBR term has no start until national staff record it, once.
+    const publishedOn = async () => (await db.select().from(projectDates).where(eq(projectDates.applicationId, apps[0]!.id)))[0]?.selectionPublishedOn ?? null;
+    expect(await publishedOn()).toBeNull();
+    const publish = (date: string, user = minvu()) => db.transaction((tx) => recordSelectionPublication(tx, user, { runId: preview.id, publishedOn: date }));
+    await expect(publish('2026-11-21', people['director.rm@demo.cl']!)).rejects.toThrow(ForbiddenError);
+    await expect(publish('2026-11-19')).rejects.toThrow('La publicación no puede ser anterior a la resolución.');
+    await expect(publish('2026-11-23')).rejects.toThrow('La fecha de publicación no puede ser posterior a hoy.');
+    await publish('2026-11-21');
+    expect(await publishedOn()).toBe('2026-11-21');
+    const unselected = (await db.select().from(projectDates).where(eq(projectDates.applicationId, apps[2]!.id)))[0];
+    expect(unselected?.selectionPublishedOn ?? null).toBeNull();
+    await expect(publish('2026-11-22')).rejects.toThrow(/ya está registrada \(21-11-2026\)/);
+    // The database itself keeps the confirmed run: no rewrite, no second publication date, no deletion.
+    await expect(db.update(selectionRuns).set({ resolutionNumber: 'otra' }).where(eq(selectionRuns.id, preview.id))).rejects.toThrow();
+    await expect(db.update(selectionRuns).set({ publishedOn: '2026-11-22' }).where(eq(selectionRuns.id, preview.id))).rejects.toThrow();
+    await expect(db.delete(selectionRuns).where(eq(selectionRuns.id, preview.id))).rejects.toThrow();
     const audits = await db.select().from(auditLog).where(and(eq(auditLog.entityType, 'selection_run'), eq(auditLog.entityId, preview.id)));
-    expect(audits.map((a) => a.action).sort()).toEqual(['selection.confirm', 'selection.preview']);
+    expect(audits.map((a) => a.action).sort()).toEqual(['selection.confirm', 'selection.preview', 'selection.publish']);
     const mails = await db.select().from(jobs).where(eq(jobs.kind, 'mail'));
     expect(mails.some((m) => (m.payload as { subject: string }).subject.includes(apps[0]!.number))).toBe(true);
 
@@ -269,10 +285,39 @@ describe('national selection', () => {
   });
 
   it('only national staff may run it: a reviewer or director is refused', async () => {
-    const callId = await demoCallId();
+    const callId = await callIdOf('PVT-2022');
     for (const email of ['analista.rm@demo.cl', 'director.rm@demo.cl', 'dirigente@demo.cl']) {
       await expect(getSelectionOverview(people[email]!, callId)).rejects.toThrow(ForbiddenError);
       await expect(handle.db.transaction((tx) => createSelectionPreview(tx, people[email]!, { callId }))).rejects.toThrow(ForbiddenError);
     }
+  });
+
+  it('waits for the call to close and for every technical decision, and no file is approved after it', async () => {
+    const db = handle.db;
+    const { callId, applications: apps } = await db.transaction((tx) => createSelectionTestCall(tx, today));
+    const preview = await db.transaction((tx) => createSelectionPreview(tx, minvu(), { callId, budgetUf: '12000' }));
+    const confirm = (runId: string) => db.transaction((tx) => confirmSelectionRun(tx, minvu(), { runId, resolutionNumber: 'R-5', resolutionDate: '2026-11-20' }));
+    // A file of the call still in review: the preview works, the confirmation waits.
+    await db.update(applications).set({ status: 'en_revision' }).where(eq(applications.id, apps[2]!.id));
+    expect((await getSelectionOverview(minvu(), callId)).notReady).toEqual([`La postulación ${apps[2]!.number} aún no tiene decisión técnica (aprobada o rechazada).`]);
+    const early = await db.transaction((tx) => createSelectionPreview(tx, minvu(), { callId, budgetUf: '12000' }));
+    await expect(confirm(early.id)).rejects.toThrow(/Aún no se puede confirmar la selección\. La postulación .+ aún no tiene decisión técnica/);
+    // Still open: the call takes applications until its closing.
+    await db.update(applications).set({ status: 'aprobada_tecnicamente' }).where(eq(applications.id, apps[2]!.id));
+    await db.update(calls).set({ closesAt: new Date(today.getTime() + 3_600_000) }).where(eq(calls.id, callId));
+    expect((await getSelectionOverview(minvu(), callId)).notReady[0]).toBe(
+      "El llamado recibe postulaciones hasta el 22 de noviembre de 2026 a las 10:00 (hora de Chile): la selección se confirma después del cierre.",
+    );
+    await expect(confirm(preview.id)).rejects.toThrow(/El llamado recibe postulaciones hasta/);
+    await db.update(calls).set({ closesAt: new Date(today.getTime() - 1) }).where(eq(calls.id, callId));
+    expect((await getSelectionOverview(minvu(), callId)).notReady).toEqual([]);
+    await confirm(preview.id);
+    // After the confirmed selection a file of the call can no longer be approved: it could never be selected.
+    await db.update(applications).set({ status: 'en_revision' }).where(eq(applications.id, apps[1]!.id));
+    await expect(
+      db.transaction((tx) =>
+        approveTechnically(tx, people['director.antofagasta@demo.cl']!, { applicationId: apps[1]!.id, reason: 'Cumple todos los requisitos técnicos.' }),
+      ),
+    ).rejects.toThrow(/La selección de este llamado ya se confirmó \(Resolución R-5\)/);
   });
 });

@@ -11,6 +11,7 @@ import { ForbiddenError, NotFoundError } from '@/lib/auth/session-user';
 import type { SessionUser } from '@/lib/auth/session-user';
 import { now } from '@/lib/clock';
 import { env } from '@/lib/env';
+import { formatSantiagoDateTime } from '@/lib/santiago-time';
 import { bridgeLoanCapUf } from '@/lib/domain/bridge-loan';
 import { ZCallParameters, describeUnsetScoreParameters, listUnsetScoreParameters } from '@/lib/domain/call-parameters';
 import type { Band, TCallParameters, UnsetScoreParameter, ZoneId } from '@/lib/domain/call-parameters';
@@ -23,7 +24,7 @@ import { groupScore, individualScore } from '@/lib/domain/score';
 import type { GroupScore } from '@/lib/domain/score';
 import { selectApplications } from '@/lib/domain/selection';
 import type { SelectionResult } from '@/lib/domain/selection';
-import type { TConfirmSelection, TPreviewSelection } from '@/lib/validations/followup';
+import type { TConfirmSelection, TPreviewSelection, TRecordSelectionPublication } from '@/lib/validations/followup';
 import { loadApplication, transitionStatus } from './application-access';
 import { writeAudit } from './audit';
 import { evaluateApplication } from './eligibility';
@@ -258,6 +259,7 @@ export interface SelectionRunDto {
   result: SelectionComputation;
   resolutionNumber: string | null;
   resolutionDate: string | null;
+  publishedOn: string | null;
   createdAt: Date;
   confirmedAt: Date | null;
 }
@@ -281,6 +283,8 @@ export interface SelectionOverviewDto {
   candidates: SelectionCandidateRow[];
   latestDraft: SelectionRunDto | null;
   confirmed: SelectionRunDto | null;
+  /** Why the selection cannot be confirmed yet (the call still open, files still without a technical decision); empty when it can. */
+  notReady: string[];
 }
 
 async function describeApplications(db: DbOrTx, ids: string[]) {
@@ -311,6 +315,7 @@ function toRunDto(row: typeof selectionRuns.$inferSelect): SelectionRunDto {
     result: row.result as SelectionComputation,
     resolutionNumber: row.resolutionNumber,
     resolutionDate: row.resolutionDate,
+    publishedOn: row.publishedOn,
     createdAt: row.createdAt,
     confirmedAt: row.confirmedAt,
   };
@@ -359,7 +364,34 @@ export async function getSelectionOverview(user: SessionUser, callId: string): P
       .sort((a, b) => (a.number < b.number ? -1 : 1)),
     latestDraft: draft && !confirmed ? toRunDto(draft) : null,
     confirmed: confirmed ? toRunDto(confirmed) : null,
+    notReady: confirmed ? [] : await selectionNotReady(db, call),
   };
+}
+
+/** Files that still await SERVIU's technical decision: a selection confirmed now would leave them out for good. */
+const AWAITING_DECISION = ['enviada', 'en_revision', 'observada', 'subsanada'] as const;
+
+/**
+ * Why the call cannot be selected yet, in Spanish: it still takes applications, or some of its files have
+ * no technical decision. The selection is national and confirmed once, so it waits for every file.
+ */
+async function selectionNotReady(db: DbOrTx, call: { id: string; closesAt: Date }): Promise<string[]> {
+  const reasons: string[] = [];
+  if (call.closesAt.getTime() > now().getTime())
+    reasons.push(`El llamado recibe postulaciones hasta el ${formatSantiagoDateTime(call.closesAt)}: la selección se confirma después del cierre.`);
+  const pending = await db
+    .select({ number: applications.number })
+    .from(applications)
+    .where(and(eq(applications.callId, call.id), inArray(applications.status, [...AWAITING_DECISION])))
+    .orderBy(asc(applications.number));
+  if (pending.length > 0)
+    reasons.push(
+      `${pending.length === 1 ? 'La postulación' : `Las ${pending.length} postulaciones`} ${pending
+        .slice(0, 10)
+        .map((p) => p.number)
+        .join(', ')}${pending.length > 10 ? ' y otras' : ''} ${pending.length === 1 ? 'aún no tiene' : 'aún no tienen'} decisión técnica (aprobada o rechazada).`,
+    );
+  return reasons;
 }
 
 async function assertNoConfirmedRun(db: DbOrTx, callId: string): Promise<void> {
@@ -431,9 +463,12 @@ export async function confirmSelectionRun(tx: DbOrTx, user: SessionUser, input: 
     throw new DomainError('Esta selección ya fue confirmada y no puede modificarse.');
   await assertNoConfirmedRun(tx, run.callId);
   const call = await loadCall(tx, run.callId);
+  const notReady = await selectionNotReady(tx, call);
+  if (notReady.length > 0) throw new DomainError(`Aún no se puede confirmar la selección. ${notReady.join(' ')}`);
   const at = now();
   if (input.resolutionDate > callDateOf(at, call.params))
     throw new DomainError('La fecha de la resolución no puede ser posterior a hoy.', { resolutionDate: 'Indique una fecha de hoy o anterior.' });
+  if (input.publishedOn) assertPublicationDate(input.publishedOn, input.resolutionDate, at, call.params);
 
   const storedInputs = run.inputs as SelectionInputs;
   if (sha256Hex(canonicalJson(storedInputs)) !== run.inputHash)
@@ -449,7 +484,14 @@ export async function confirmSelectionRun(tx: DbOrTx, user: SessionUser, input: 
 
   const [confirmed] = await tx
     .update(selectionRuns)
-    .set({ status: 'confirmada', resolutionNumber: input.resolutionNumber, resolutionDate: input.resolutionDate, confirmedBy: user.id, confirmedAt: at })
+    .set({
+      status: 'confirmada',
+      resolutionNumber: input.resolutionNumber,
+      resolutionDate: input.resolutionDate,
+      publishedOn: input.publishedOn ?? null,
+      confirmedBy: user.id,
+      confirmedAt: at,
+    })
     .where(and(eq(selectionRuns.id, run.id), eq(selectionRuns.status, 'borrador')))
     .returning();
   if (!confirmed) throw new DomainError('Esta selección ya fue confirmada y no puede modificarse.');
@@ -494,11 +536,7 @@ export async function confirmSelectionRun(tx: DbOrTx, user: SessionUser, input: 
         resolutionNumber: input.resolutionNumber,
       },
     });
-    if (item.selected)
-      await tx
-        .insert(projectDates)
-        .values({ applicationId: item.applicationId, selectionPublishedOn: input.resolutionDate, updatedAt: at })
-        .onConflictDoUpdate({ target: projectDates.applicationId, set: { selectionPublishedOn: input.resolutionDate, updatedAt: at } });
+    if (item.selected && input.publishedOn) await recordPublishedOn(tx, item.applicationId, input.publishedOn, at);
     await queueStatusChangedMails(
       tx,
       moved,
@@ -590,5 +628,47 @@ export async function createSelectionTestFixture(): Promise<Awaited<ReturnType<t
   return db.transaction(async (tx) => {
     await seedSelectionDemo(tx, now());
     return createSelectionTestCall(tx, now(), { unrankable: true });
+  });
+}
+
+function assertPublicationDate(publishedOn: string, resolutionDate: string, at: Date, params: TCallParameters): void {
+  if (publishedOn < resolutionDate)
+    throw new DomainError('La publicación no puede ser anterior a la resolución.', { publishedOn: 'Indique una fecha igual o posterior a la de la resolución.' });
+  if (publishedOn > callDateOf(at, params))
+    throw new DomainError('La fecha de publicación no puede ser posterior a hoy.', { publishedOn: 'Indique una fecha de hoy o anterior.' });
+}
+
+/** The day the CBR inscription term of a selected project counts from. */
+async function recordPublishedOn(tx: DbOrTx, applicationId: string, publishedOn: string, at: Date): Promise<void> {
+  await tx
+    .insert(projectDates)
+    .values({ applicationId, selectionPublishedOn: publishedOn, updatedAt: at })
+    .onConflictDoUpdate({ target: projectDates.applicationId, set: { selectionPublishedOn: publishedOn, updatedAt: at } });
+}
+
+/**
+ * National staff record, once, the day a confirmed selection was published in the Diario Oficial
+ * ('selection.run'): the 90 days to inscribe the land in the CBR count from it for every selected project.
+ */
+export async function recordSelectionPublication(tx: DbOrTx, user: SessionUser, input: TRecordSelectionPublication): Promise<void> {
+  assertCanRunSelection(user);
+  if (!/^[0-9a-f-]{36}$/i.test(input.runId)) throw new NotFoundError('No se encontró la selección.');
+  const [run] = await tx.select().from(selectionRuns).where(eq(selectionRuns.id, input.runId)).for('update');
+  if (!run) throw new NotFoundError('No se encontró la selección.');
+  if (run.status !== 'confirmada' || !run.resolutionDate) throw new DomainError('Solo se registra la publicación de una selección confirmada.');
+  if (run.publishedOn)
+    throw new DomainError(`La publicación ya está registrada (${run.publishedOn.split('-').reverse().join('-')}) y no puede cambiarse.`);
+  const call = await loadCall(tx, run.callId);
+  const at = now();
+  assertPublicationDate(input.publishedOn, run.resolutionDate, at, call.params);
+  await tx.update(selectionRuns).set({ publishedOn: input.publishedOn }).where(eq(selectionRuns.id, run.id));
+  const selected = (run.result as SelectionComputation).selection.selected.map((s) => s.applicationId);
+  for (const applicationId of selected) await recordPublishedOn(tx, applicationId, input.publishedOn, at);
+  await writeAudit(tx, user, {
+    action: 'selection.publish',
+    entityType: 'selection_run',
+    entityId: run.id,
+    before: { publishedOn: null },
+    after: { publishedOn: input.publishedOn, resolutionNumber: run.resolutionNumber, applications: selected },
   });
 }

@@ -49,8 +49,17 @@ export const ZConfirmSelection = z.object({
     .min(1, { message: 'Indique el número de la resolución que aprueba la selección.' })
     .max(60, { message: 'El número de resolución admite hasta 60 caracteres.' }),
   resolutionDate: z.string().trim().min(1, { message: 'Indique la fecha de la resolución.' }).pipe(ZCalendarDate),
+  /** The Diario Oficial publication, when it already happened; it can also be recorded later, once. */
+  publishedOn: z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), ZCalendarDate.optional()),
 });
 export type TConfirmSelection = z.output<typeof ZConfirmSelection>;
+
+/** The day a confirmed selection was published in the Diario Oficial, recorded once. */
+export const ZRecordSelectionPublication = z.object({
+  runId: ZId,
+  publishedOn: z.string().trim().min(1, { message: 'Indique la fecha de publicación en el Diario Oficial.' }).pipe(ZCalendarDate),
+});
+export type TRecordSelectionPublication = z.output<typeof ZRecordSelectionPublication>;
 
 export const MILESTONE_KINDS = ['permiso_solicitado', 'permiso_aprobado', 'constructora_contratada', 'inicio_obras', 'avance'] as const;
 export type MilestoneKind = (typeof MILESTONE_KINDS)[number];

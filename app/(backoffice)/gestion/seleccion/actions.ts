@@ -2,9 +2,9 @@
 
 import { revalidatePath } from 'next/cache';
 import { defineAction } from '@/lib/actions/define-action';
-import { confirmSelectionRun, createSelectionPreview } from '@/lib/dal/selection';
+import { confirmSelectionRun, createSelectionPreview, recordSelectionPublication } from '@/lib/dal/selection';
 import { dispatchMailAfterResponse } from '@/lib/jobs/dispatch';
-import { ZConfirmSelection, ZPreviewSelection } from '@/lib/validations/followup';
+import { ZConfirmSelection, ZPreviewSelection, ZRecordSelectionPublication } from '@/lib/validations/followup';
 
 const preview = defineAction({
   permission: 'selection.run',
@@ -24,6 +24,12 @@ const confirm = defineAction({
   },
 });
 
+const publish = defineAction({
+  permission: 'selection.run',
+  schema: ZRecordSelectionPublication,
+  run: ({ user, input, tx }) => recordSelectionPublication(tx, user, input),
+});
+
 /** Computes and stores a draft selection run of a call (national staff). */
 export async function previewSelectionAction(input: unknown) {
   const result = await preview(input);
@@ -38,6 +44,16 @@ export async function confirmSelectionAction(input: unknown) {
     dispatchMailAfterResponse();
     revalidatePath('/gestion', 'layout');
     revalidatePath('/seleccionados');
+  }
+  return result;
+}
+
+/** Records, once, the Diario Oficial publication of a confirmed selection. */
+export async function recordSelectionPublicationAction(input: unknown) {
+  const result = await publish(input);
+  if (result.ok) {
+    revalidatePath('/gestion', 'layout');
+    revalidatePath('/portal', 'layout');
   }
   return result;
 }

@@ -11,7 +11,7 @@ import { getSelectionOverview, listSelectionCalls } from '@/lib/dal/selection';
 import type { SelectionOverviewDto } from '@/lib/dal/selection';
 import { formatUf } from '@/lib/format';
 import { formatSantiagoDateTime } from '@/lib/santiago-time';
-import { confirmSelectionAction, previewSelectionAction } from './actions';
+import { confirmSelectionAction, previewSelectionAction, recordSelectionPublicationAction } from './actions';
 
 export const metadata: Metadata = { title: 'Selección nacional' };
 
@@ -80,6 +80,17 @@ export default async function SelectionPage(props: { searchParams: Promise<{ lla
               </details>
             </div>
           ) : null}
+          {overview.notReady.length > 0 ? (
+            <div role="status" className="border-l-4 border-warn-800 bg-warn-50 p-4" data-testid="seleccion-no-lista">
+              <h2 className="font-bold">Todavía no se puede confirmar la selección</h2>
+              <ul className="list-disc pl-5">
+                {overview.notReady.map((reason) => (
+                  <li key={reason}>{reason}</li>
+                ))}
+              </ul>
+              <p className="mt-1 text-sm">La vista previa sirve para revisar el orden; la confirmación espera el cierre y la decisión de cada expediente.</p>
+            </div>
+          ) : null}
           {overview.draftOutdated ? (
             <p role="status" className="border-l-4 border-warn-800 bg-warn-50 p-4" data-testid="vista-previa-desactualizada">
               Los parámetros del llamado cambiaron después de la última vista previa: vuelva a previsualizar antes de confirmar.
@@ -139,6 +150,29 @@ export default async function SelectionPage(props: { searchParams: Promise<{ lla
               <p className="text-sm text-slate-700">
                 Reglas {overview.confirmed.ruleVersion} · huella de los datos (SHA-256) <span className="break-all font-mono">{overview.confirmed.inputHash}</span>
               </p>
+              {overview.confirmed.publishedOn ? (
+                <p data-testid="seleccion-publicada">
+                  Publicada en el Diario Oficial el {overview.confirmed.publishedOn.split('-').reverse().join('-')}.
+                </p>
+              ) : (
+                <div className="rounded border border-slate-300 bg-white p-4">
+                  <ActionForm
+                    id="publicacion-form"
+                    title="Registrar la publicación"
+                    fixed={{ runId: overview.confirmed.id }}
+                    action={recordSelectionPublicationAction}
+                    submitLabel="Registrar publicación"
+                    pendingLabel="Registrando…"
+                    doneMessage="Publicación registrada: corren los plazos de inscripción en el CBR."
+                    fields={[{ name: 'publishedOn', label: 'Fecha de publicación en el Diario Oficial', type: 'date' }]}
+                  >
+                    <p className="mb-3 text-sm text-slate-700">
+                      Desde esta fecha corren los plazos de inscripción en el Conservador de Bienes Raíces de los proyectos seleccionados. Se registra una
+                      sola vez.
+                    </p>
+                  </ActionForm>
+                </div>
+              )}
               <SelectionResultView result={overview.confirmed.result} names={names} />
             </section>
           ) : (
@@ -193,7 +227,13 @@ export default async function SelectionPage(props: { searchParams: Promise<{ lla
                       doneMessage="Selección confirmada."
                       fields={[
                         { name: 'resolutionNumber', label: 'Número de la resolución', hint: 'Por ejemplo: Res. Ex. N° 1234.' },
-                        { name: 'resolutionDate', label: 'Fecha de la resolución', type: 'date', hint: 'Es la fecha de publicación de la selección.' },
+                        { name: 'resolutionDate', label: 'Fecha de la resolución', type: 'date' },
+                        {
+                          name: 'publishedOn',
+                          label: 'Fecha de publicación en el Diario Oficial (si ya se publicó)',
+                          type: 'date',
+                          hint: 'Desde ella corren los plazos de inscripción en el CBR. Si aún no se publica, regístrela después.',
+                        },
                       ]}
                     >
                       <p className="mb-4">
