@@ -91,3 +91,9 @@ export function shouldAutoSetupDb(e: Env = env()): boolean {
 export function resetEnvForTests(): void {
   cached = undefined;
 }
+
+/** Demo accounts sign in outside production, and in production only when ALLOW_DEMO_LOGIN says so. */
+export function demoLoginAllowed(): boolean {
+  const e = env();
+  return e.NODE_ENV !== 'production' || e.ALLOW_DEMO_LOGIN;
+}

@@ -55,9 +55,12 @@ export default async function HomePage() {
               hasta {formatShare(p.composition.band3MaxShare)}. Máximo {p.composition.maxDwellings} viviendas.
             </li>
             <li>
-              Tramo 1: hogares hasta el 50% del RSH y ahorro de {formatUf(p.bandRequirements['1'].minSavingsUf)}. Tramo 2: hasta el 90% del RSH y
-              ahorro de {formatUf(p.bandRequirements['2'].minSavingsUf)}. Tramo 3: con RSH y ahorro de {formatUf(p.bandRequirements['3'].minSavingsUf)};
-              sobre el 90% del RSH se verifica el tope de ingresos del hogar.
+              {(['1', '2', '3'] as const).map((band) => {
+                const req = p.bandRequirements[band];
+                const rsh = req.maxRshPercentile !== null ? `hogares hasta el ${req.maxRshPercentile}% del RSH` : req.requiresRshRecord ? 'con RSH' : 'sin exigencia de RSH';
+                return `Tramo ${band}: ${rsh} y ahorro de ${formatUf(req.minSavingsUf)}. `;
+              })}
+              Sobre el {p.incomeCap.rshThreshold}% del RSH se verifica el tope de ingresos del hogar.
             </li>
             <li>
               Al menos {formatShare(p.savings.depositedShareOfMinimum)} del ahorro mínimo debe estar depositado a la fecha de ahorro del llamado.

@@ -9,11 +9,17 @@ import { normalizeRut } from '@/lib/domain/rut';
  * only in data older than the unique index) matches nobody, so a sign-in can never land in a stranger's
  * account.
  */
-export async function findAccountIdByUniqueRut(db: DbOrTx, run: string | null | undefined): Promise<string | null> {
+export async function findAccountIdByUniqueRut(
+  db: DbOrTx,
+  run: string | null | undefined,
+  options: { allowDemo: boolean },
+): Promise<string | null> {
   const rut = run ? normalizeRut(run) : null;
   if (!rut) return null;
-  const rows = await db.select({ id: users.id, disabledAt: users.disabledAt }).from(users).where(eq(users.rut, rut)).limit(2);
+  const rows = await db.select({ id: users.id, disabledAt: users.disabledAt, isDemo: users.isDemo }).from(users).where(eq(users.rut, rut)).limit(2);
   if (rows.length !== 1 || rows[0]!.disabledAt) return null;
+  // A real person whose RUN a demo account happens to carry never lands in it where demo accounts are off.
+  if (rows[0]!.isDemo && !options.allowDemo) return null;
   return rows[0]!.id;
 }
 

@@ -1,6 +1,6 @@
 import type { NextAuthOptions } from 'next-auth';
 import type { OAuthConfig } from 'next-auth/providers/oauth';
-import { env } from '@/lib/env';
+import { demoLoginAllowed, env } from '@/lib/env';
 import { normalizeRut } from '@/lib/domain/rut';
 
 export function sessionMaxAgeSeconds(): number {
@@ -71,21 +71,22 @@ export function authOptions(): NextAuthOptions {
     useSecureCookies: isSecureCookie(),
     session: { strategy: 'jwt', maxAge: sessionMaxAgeSeconds() },
     jwt: { maxAge: sessionMaxAgeSeconds() },
-    pages: { signIn: '/ingresar', error: '/ingresar' },
+    // The portal signs out with its own audited action; next-auth's English page is never shown.
+    pages: { signIn: '/ingresar', signOut: '/', error: '/ingresar' },
     providers: claveUnica ? [claveUnica] : [],
     callbacks: {
       async signIn({ account, user }) {
         if (account?.provider !== 'claveunica') return true;
         const { getDb } = await import('@/db');
         const { findAccountIdByUniqueRut } = await import('./claveunica-match');
-        return (await findAccountIdByUniqueRut(await getDb(), user.id)) ? true : '/ingresar?error=claveunica_sin_cuenta';
+        return (await findAccountIdByUniqueRut(await getDb(), user.id, { allowDemo: demoLoginAllowed() })) ? true : '/ingresar?error=claveunica_sin_cuenta';
       },
       async jwt({ token, account, user }) {
         if (account?.provider === 'claveunica' && user) {
           const { getDb } = await import('@/db');
           const { findAccountIdByUniqueRut, recordRutProvenByClaveUnica } = await import('./claveunica-match');
           const db = await getDb();
-          const id = await findAccountIdByUniqueRut(db, user.id);
+          const id = await findAccountIdByUniqueRut(db, user.id, { allowDemo: demoLoginAllowed() });
           if (id) {
             token.sub = id;
             await recordRutProvenByClaveUnica(db, id);

@@ -36,12 +36,12 @@ describe('application scope', () => {
     expect(await visible('patrocinante@demo.cl')).toEqual(['PVT-DEMO-0001', 'PVT-DEMO-0002']);
     expect(await visible('constructora@demo.cl')).toEqual(['PVT-DEMO-0001']);
     expect(await visible('trabajador@demo.cl')).toEqual(['PVT-DEMO-0001']);
-    // Officials never see drafts, and only their own region.
+    // Officials never see drafts (national staff neither), and regional ones only their own region.
     expect(await visible('analista.rm@demo.cl')).toEqual(['PVT-DEMO-0002']);
     expect(await visible('director.rm@demo.cl')).toEqual(['PVT-DEMO-0002']);
     expect(await visible('analista.antofagasta@demo.cl')).toEqual(['PVT-DEMO-0003']);
     expect(await visible('director.antofagasta@demo.cl')).toEqual(['PVT-DEMO-0003']);
-    expect(await visible('minvu@demo.cl')).toEqual(['PVT-DEMO-0001', 'PVT-DEMO-0002', 'PVT-DEMO-0003']);
+    expect(await visible('minvu@demo.cl')).toEqual(['PVT-DEMO-0002', 'PVT-DEMO-0003']);
     expect(await visible('gore.magallanes@demo.cl')).toEqual([]);
   });
 

@@ -12,18 +12,21 @@ import type { SessionUser } from './session-user';
  */
 export function applicationScope(user: SessionUser, permission: Permission): SQL {
   if (!hasPermission(user.role, permission)) return sql`false`;
+  // A draft belongs to its group until it is sent: no official, national or regional, reads it.
+  const sent = sql`${applications.status} <> 'borrador'`;
   switch (user.role) {
     case 'minvu_admin':
-      return sql`true`;
+      return sent;
     case 'reviewer':
     case 'director':
-      return user.regionCode ? and(eq(applications.regionCode, user.regionCode), sql`${applications.status} <> 'borrador'`)! : sql`false`;
+      return user.regionCode ? and(eq(applications.regionCode, user.regionCode), sent)! : sql`false`;
     case 'gore':
       // Regional governments see the co-financed (D.S. N°49) files of their region only.
       return user.regionCode
         ? and(
             eq(applications.regionCode, user.regionCode),
             inArray(applications.callId, sql`(select ${calls.id} from ${calls} where ${calls.programme} = 'ds49_gore')`),
+            sent,
           )!
         : sql`false`;
     case 'org_rep':

@@ -5,7 +5,8 @@ import { cookies, headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { getDb } from '@/db';
-import { env } from '@/lib/env';
+import { demoLoginAllowed } from '@/lib/env';
+import { clientAddress } from './client-address';
 import { writeAudit } from '@/lib/dal/audit';
 import { authenticate } from './authenticate';
 import { authSecret, sessionCookieName, sessionMaxAgeSeconds, isSecureCookie } from './options';
@@ -42,14 +43,9 @@ export async function signInAction(_prev: SignInState, formData: FormData): Prom
     return { email, fieldErrors };
   }
   const h = await headers();
-  const ip = h.get('x-forwarded-for')?.split(',')[0]?.trim() ?? h.get('x-real-ip') ?? null;
-  const e = env();
+  const ip = clientAddress(h.get('x-forwarded-for'), h.get('x-real-ip'));
   const db = await getDb();
-  const result = await authenticate(
-    db,
-    { email: parsed.data.email, password: parsed.data.password, ip },
-    { allowDemo: e.NODE_ENV !== 'production' || e.ALLOW_DEMO_LOGIN },
-  );
+  const result = await authenticate(db, { email: parsed.data.email, password: parsed.data.password, ip }, { allowDemo: demoLoginAllowed() });
   if (!result.ok) return { email, formError: result.message };
 
   const maxAge = sessionMaxAgeSeconds();
@@ -74,6 +70,7 @@ export async function signOutAction(): Promise<void> {
     const db = await getDb();
     await writeAudit(db, user, { action: 'auth.sign_out', entityType: 'user', entityId: user.id });
   }
-  (await cookies()).delete(sessionCookieName());
+  // Expired with the same attributes it was set with: a browser ignores a «__Secure-» cookie sent without «Secure».
+  (await cookies()).set(sessionCookieName(), '', { httpOnly: true, sameSite: 'lax', path: '/', secure: isSecureCookie(), maxAge: 0 });
   redirect('/');
 }

@@ -59,7 +59,8 @@ export async function listPublicCalls(): Promise<PublicCallDto[]> {
       id: call.id,
       code: call.code,
       name: call.name,
-      status: call.status,
+      // Past its closing by the server clock a call takes no more applications, whatever its stored status says.
+      status: call.status === 'abierto' && call.closesAt.getTime() <= at.getTime() ? 'cerrado' : call.status,
       opensAt: call.opensAt,
       closesAt: call.closesAt,
       parameters: ZCallParameters.parse(call.parameters),

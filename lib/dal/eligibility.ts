@@ -5,6 +5,7 @@ import { applicationDwellings, rosterEntries } from '@/db/schema';
 import { checkApplication } from '@/lib/domain/application-check';
 import type { ApplicationCheck } from '@/lib/domain/application-check';
 import type { Band, RshPercentile } from '@/lib/domain/call-parameters';
+import { SOURCES } from '@/lib/domain/explain';
 import type { RuleResult } from '@/lib/domain/explain';
 import { zoneForComuna } from '@/lib/domain/zones';
 import type { ApplicationAccess } from './application-access';
@@ -30,7 +31,7 @@ export async function evaluateApplication(db: DbOrTx, access: ApplicationAccess)
       ok: false,
       zone: null,
       zoneLabel: null,
-      rules: [{ id: 'project.comuna', ok: false, message: 'Indique la comuna del terreno para saber la zona y los tramos de precio.', source: 'Seed 003, Condiciones del proyecto', figures: {} }],
+      rules: [{ id: 'project.comuna', ok: false, message: 'Indique la comuna del terreno para saber la zona y los tramos de precio.', source: SOURCES.projects, figures: {} }],
       workers: [],
     };
   }

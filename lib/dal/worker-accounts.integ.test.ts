@@ -20,6 +20,9 @@ import { createWorkerAccount } from './worker-accounts';
 import { EMAIL_VERIFICATION_HOURS, confirmEmail } from './worker-identity';
 import type { MailJobPayload } from '@/lib/jobs/queue';
 
+/** A production server: demo accounts off. */
+const real = { allowDemo: false };
+
 const TODAY = new Date('2026-11-22T15:00:00Z');
 // Pedro González Lillo is in the roster of PVT-DEMO-0001 and has no account in the demo data.
 const PEDRO = demoRut(16_222_333);
@@ -156,7 +159,7 @@ describe('worker sign-up', () => {
   });
 
   it('a replaced worker loses access to the application', async () => {
-    const pedro = await findAccountIdByUniqueRut(handle.db, PEDRO);
+    const pedro = await findAccountIdByUniqueRut(handle.db, PEDRO, real);
     const [account] = await handle.db.select().from(users).where(eq(users.id, pedro!));
     const user: SessionUser = { id: account!.id, email: account!.email, name: account!.name, role: 'worker', regionCode: null, rut: account!.rut };
     const entry = and(eq(rosterEntries.applicationId, draftId), eq(rosterEntries.rut, PEDRO));
@@ -181,15 +184,21 @@ describe('ClaveÚnica proves the RUT', () => {
 describe('ClaveÚnica matching', () => {
   it('signs in only into the one enabled account with exactly that RUN', async () => {
     const [pedro] = await handle.db.select({ id: users.id }).from(users).where(eq(users.rut, PEDRO));
-    expect(await findAccountIdByUniqueRut(handle.db, PEDRO)).toBe(pedro!.id);
+    expect(await findAccountIdByUniqueRut(handle.db, PEDRO, real)).toBe(pedro!.id);
     // ClaveÚnica sends the RUN as number and check digit; any usual writing matches.
-    expect(await findAccountIdByUniqueRut(handle.db, formatRut(PEDRO))).toBe(pedro!.id);
-    expect(await findAccountIdByUniqueRut(handle.db, demoRut(22_444_555))).toBeNull();
-    expect(await findAccountIdByUniqueRut(handle.db, '16222333-0')).toBeNull();
-    expect(await findAccountIdByUniqueRut(handle.db, 'sub-opaco')).toBeNull();
-    expect(await findAccountIdByUniqueRut(handle.db, null)).toBeNull();
+    expect(await findAccountIdByUniqueRut(handle.db, formatRut(PEDRO), real)).toBe(pedro!.id);
+    expect(await findAccountIdByUniqueRut(handle.db, demoRut(22_444_555), real)).toBeNull();
+    expect(await findAccountIdByUniqueRut(handle.db, '16222333-0', real)).toBeNull();
+    expect(await findAccountIdByUniqueRut(handle.db, 'sub-opaco', real)).toBeNull();
+    expect(await findAccountIdByUniqueRut(handle.db, null, real)).toBeNull();
     await handle.db.update(users).set({ disabledAt: TODAY }).where(eq(users.id, pedro!.id));
-    expect(await findAccountIdByUniqueRut(handle.db, PEDRO)).toBeNull();
+    expect(await findAccountIdByUniqueRut(handle.db, PEDRO, real)).toBeNull();
     await handle.db.update(users).set({ disabledAt: null }).where(eq(users.id, pedro!.id));
+  });
+
+  it('never lands a real person in a demo account that carries their RUN, unless demo accounts are on', async () => {
+    const [demo] = await handle.db.select({ id: users.id, rut: users.rut }).from(users).where(eq(users.email, 'trabajador@demo.cl'));
+    expect(await findAccountIdByUniqueRut(handle.db, demo!.rut, real)).toBeNull();
+    expect(await findAccountIdByUniqueRut(handle.db, demo!.rut, { allowDemo: true })).toBe(demo!.id);
   });
 });

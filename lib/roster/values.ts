@@ -5,6 +5,7 @@
  */
 import { Decimal } from 'decimal.js';
 import { z } from 'zod';
+import { now } from '@/lib/clock';
 import { formatRut, parseRut, rutErrorMessage } from '@/lib/domain/rut';
 
 export type CellParse<T> = { ok: true; value: T } | { ok: false; message: string };
@@ -274,11 +275,11 @@ export function formatIsoDateCl(iso: string): string {
   return `${day}-${month}-${year}`;
 }
 
-/** Today's date in Chile, so a birth date typed today is not "in the future" by the UTC clock. */
+/** Today's date in Chile by the portal's clock, so a birth date typed today is not "in the future" by the UTC clock. */
 const CHILE_DATE = new Intl.DateTimeFormat('en-CA', { timeZone: 'America/Santiago', year: 'numeric', month: '2-digit', day: '2-digit' });
 
-export function todayInChile(now: Date = new Date()): string {
-  return CHILE_DATE.format(now);
+export function todayInChile(at: Date = now()): string {
+  return CHILE_DATE.format(at);
 }
 
 function calendarDate(year: number, month: number, day: number): string | null {

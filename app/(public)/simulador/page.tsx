@@ -45,6 +45,8 @@ export default async function SimulatorPage(props: { searchParams: Promise<Searc
   const ds49Comuna = one(sp.ds49Comuna);
   const ds49Parsed = ds49Comuna ? ZComunaQuery.safeParse(ds49Comuna) : null;
   const ds49Figures = ds49 && ds49Parsed?.success ? ds49ComunaFigures(ds49Parsed.data.code, ds49.parameters) : null;
+  // The payment-to-income rule of the call (25% in 2022), named as the call sets it.
+  const rule25 = params ? formatShare(params.financing.maxPaymentToIncomeShare) : '';
   const summaryErrors = Object.entries(errors).map(([fieldId, message]) => ({ fieldId, message }));
 
   return (
@@ -135,13 +137,13 @@ export default async function SimulatorPage(props: { searchParams: Promise<Searc
             <Figure label="Dividendo mensual" value={formatClp(chosen.paymentClp)} />
             <Figure label="Subsidio al pago oportuno" value={`− ${formatClp(chosen.onTimeSubsidyClp)}`} />
             <Figure label="Dividendo pagando al día" value={formatClp(chosen.netPaymentClp)} strong />
-            <Figure label="Renta mínima (regla del 25%)" value={formatClp(chosen.minMonthlyIncomeClp)} />
+            <Figure label={`Renta mínima (regla del ${rule25})`} value={formatClp(chosen.minMonthlyIncomeClp)} />
             <Figure label="Subsidio + ahorro / crédito" value={`${chosen.subsidyAndSavingsPct.replace('.', ',')}% / ${chosen.creditPct.replace('.', ',')}%`} />
           </dl>
           <p className="mt-3" data-testid="rule-25">
             {dec(data.incomeClp).gte(chosen.minMonthlyIncomeClp)
-              ? `Su ingreso de ${formatClp(data.incomeClp)} cumple la regla del 25%: el dividendo sería el ${formatShare(dec(chosen.paymentClp).div(data.incomeClp).toFixed(3))} de su ingreso.`
-              : `Su ingreso de ${formatClp(data.incomeClp)} no alcanza la renta mínima de ${formatClp(chosen.minMonthlyIncomeClp)} para este precio: el dividendo superaría el 25% de su ingreso.`}
+              ? `Su ingreso de ${formatClp(data.incomeClp)} cumple la regla del ${rule25}: el dividendo sería el ${formatShare(dec(chosen.paymentClp).div(data.incomeClp).toFixed(3))} de su ingreso.`
+              : `Su ingreso de ${formatClp(data.incomeClp)} no alcanza la renta mínima de ${formatClp(chosen.minMonthlyIncomeClp)} para este precio: el dividendo superaría el ${rule25} de su ingreso.`}
           </p>
           {chosen.notes.map((n) => (
             <p key={n} className="mt-2 text-sm text-slate-700">{n}</p>

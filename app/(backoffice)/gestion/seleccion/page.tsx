@@ -11,6 +11,7 @@ import { getSelectionOverview, listSelectionCalls } from '@/lib/dal/selection';
 import type { SelectionOverviewDto } from '@/lib/dal/selection';
 import { formatUf } from '@/lib/format';
 import { formatSantiagoDateTime } from '@/lib/santiago-time';
+import { SOURCES } from '@/lib/domain/explain';
 import { confirmSelectionAction, previewSelectionAction, recordSelectionPublicationAction } from './actions';
 
 export const metadata: Metadata = { title: 'Selección nacional' };
@@ -37,7 +38,7 @@ export default async function SelectionPage(props: { searchParams: Promise<{ lla
         <h1 className="text-3xl font-bold">Selección nacional</h1>
         <p className="max-w-3xl text-slate-800">
           Los proyectos aprobados técnicamente de todas las regiones se ordenan por puntaje del grupo y se seleccionan hasta
-          completar los recursos del llamado (D.S. N°1 art. 65; seed 003, «Selección de los grupos postulantes»).
+          completar los recursos del llamado (D.S. N°1 art. 65; {SOURCES.selection}).
         </p>
       </header>
 
