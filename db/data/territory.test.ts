@@ -151,3 +151,18 @@ describe('normalizeName', () => {
     expect(normalizeName('Llay-Llay')).toBe('llay llay');
   });
 });
+
+describe('common ways of writing a comuna', () => {
+  it.each([
+    ['Alto Bío Bío', '08314'],
+    ['Alto Bio-Bio', '08314'],
+    ['San Vicente de Tagua Tagua', '06117'],
+    ['Puerto Aysén', '11201'],
+    ['Rapa Nui', '05201'],
+    ['Santiago Centro', '13101'],
+    ['Antártica Chilena', '12202'],
+    ['nunoa', '13120'],
+  ])('«%s» is %s', (name, code) => {
+    expect(findComuna(name)?.code).toBe(code);
+  });
+});

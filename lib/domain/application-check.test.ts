@@ -58,6 +58,7 @@ describe('checkApplication', () => {
       'composition.band3_max',
       'composition.max_dwellings',
       'roster.size',
+      'roster.band_counts',
       'roster.non_union_max',
       'roster.rut_unique',
     ]);

@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import type { Band, TCallParameters, ZoneId } from './call-parameters';
 import { ZBand, ZZoneId } from './call-parameters';
-import { checkComposition, checkRosterSize } from './composition';
+import { checkComposition, checkRosterBandCounts, checkRosterSize } from './composition';
 import { SOURCES, formatUf, rule } from './explain';
 import type { DecimalInput, RuleResult } from './explain';
 import { checkNonUnionShare, checkReplacements, checkRutUnique } from './roster-rules';
@@ -88,6 +88,7 @@ export function checkApplication(input: ApplicationCheckInput): ApplicationCheck
     ...checkDwellingPrices(zone, dwellings, params),
     ...checkComposition(dwellings, params),
     checkRosterSize(dwellings, roster.map((entry) => entry.band)),
+    checkRosterBandCounts(dwellings, roster.map((entry) => entry.band)),
     checkNonUnionShare(roster, params),
     checkRutUnique(roster, input.otherRutsInCall ?? []),
   ];

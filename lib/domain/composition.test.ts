@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { callParameters2022 } from '@/db/seed/call-parameters-2022';
 import type { Band } from './call-parameters';
-import { checkComposition, checkRosterSize } from './composition';
+import { checkComposition, checkRosterBandCounts, checkRosterSize } from './composition';
 import type { DwellingLine } from './composition';
 import type { RuleResult } from './explain';
 
@@ -130,9 +130,12 @@ describe('checkRosterSize (roster.size)', () => {
     expect(checkRosterSize(lines(2, 6, 2), bands(2, 5, 2)).ok).toBe(false);
   });
 
-  it('fails when the size matches but a band does not', () => {
-    const rule = checkRosterSize(lines(2, 6, 2), bands(3, 5, 2));
-    expect(rule.ok).toBe(false);
-    expect(rule.message).toMatch(/tramo 1: 3 trabajadores para 2 viviendas; tramo 2: 5 trabajadores para 6 viviendas/);
+  it('reads the total only: a band that does not match is roster.band_counts', () => {
+    expect(checkRosterSize(lines(2, 6, 2), bands(3, 5, 2)).ok).toBe(true);
+    const rule = checkRosterBandCounts(lines(2, 6, 2), bands(3, 5, 2));
+    expect(rule).toMatchObject({ id: 'roster.band_counts', ok: false });
+    expect(rule.message).toMatch(/tramo 1: 3 trabajadores para 2 viviendas; tramo 2: 5 trabajadores para 6 viviendas\)/);
+    expect(checkRosterBandCounts(lines(1, 6, 2), bands(2, 5, 2)).message).toMatch(/tramo 1: 2 trabajadores para 1 vivienda; tramo 2: 5 trabajadores para 6 viviendas/);
+    expect(checkRosterBandCounts(lines(2, 6, 2), bands(2, 6, 2)).ok).toBe(true);
   });
 });

@@ -94,30 +94,40 @@ export function checkComposition(
   return results;
 }
 
-/** Each roster worker is assigned one dwelling: roster size = number of dwellings, band by band. */
-export function checkRosterSize(
-  dwellings: ReadonlyArray<DwellingLine>,
-  rosterBands: ReadonlyArray<Band>,
-): RuleResult {
+/** Each roster worker is assigned one dwelling: the roster has as many workers as the project has dwellings. */
+export function checkRosterSize(dwellings: ReadonlyArray<DwellingLine>, rosterBands: ReadonlyArray<Band>): RuleResult {
   const counts = countDwellingsByBand(dwellings);
   const total = counts[1] + counts[2] + counts[3];
-  const rosterCounts: Record<Band, number> = { 1: 0, 2: 0, 3: 0 };
-  for (const band of rosterBands) rosterCounts[band] += 1;
-  const mismatched = BANDS.filter((band) => rosterCounts[band] !== counts[band]);
-  const ok = rosterBands.length === total && mismatched.length === 0;
-  const detail = mismatched
-    .map((band) => `tramo ${band}: ${rosterCounts[band]} trabajadores para ${counts[band]} viviendas`)
-    .join('; ');
+  const ok = rosterBands.length === total;
   return rule(
     'roster.size',
     ok,
     ok
       ? `La nómina tiene ${rosterBands.length} trabajadores, uno por cada una de las ${total} viviendas.`
-      : `La nómina debe tener un trabajador por vivienda en cada tramo (${total} viviendas, ${rosterBands.length} trabajadores; ${detail}).`,
+      : `La nómina debe tener un trabajador por vivienda: el proyecto tiene ${total} viviendas y la nómina ${rosterBands.length} trabajadores.`,
+    SOURCES.projects,
+    { rosterSize: rosterBands.length, dwellings: total },
+  );
+}
+
+/** Each worker applies to a dwelling of their band: as many workers of each band as dwellings of that band. */
+export function checkRosterBandCounts(dwellings: ReadonlyArray<DwellingLine>, rosterBands: ReadonlyArray<Band>): RuleResult {
+  const counts = countDwellingsByBand(dwellings);
+  const rosterCounts: Record<Band, number> = { 1: 0, 2: 0, 3: 0 };
+  for (const band of rosterBands) rosterCounts[band] += 1;
+  const mismatched = BANDS.filter((band) => rosterCounts[band] !== counts[band]);
+  const ok = mismatched.length === 0;
+  const workers = (n: number) => `${n} ${n === 1 ? 'trabajador' : 'trabajadores'}`;
+  const homes = (n: number) => `${n} ${n === 1 ? 'vivienda' : 'viviendas'}`;
+  const detail = mismatched.map((band) => `tramo ${band}: ${workers(rosterCounts[band])} para ${homes(counts[band])}`).join('; ');
+  return rule(
+    'roster.band_counts',
+    ok,
+    ok
+      ? 'Cada tramo tiene tantos trabajadores como viviendas.'
+      : `Cada trabajador postula a una vivienda de su tramo, así que cada tramo debe tener tantos trabajadores como viviendas (${detail}).`,
     SOURCES.projects,
     {
-      rosterSize: rosterBands.length,
-      dwellings: total,
       band1Roster: rosterCounts[1],
       band1Dwellings: counts[1],
       band2Roster: rosterCounts[2],

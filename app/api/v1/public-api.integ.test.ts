@@ -133,6 +133,23 @@ describe('POST /api/v1/precheck', () => {
     expect(reasons(2)).toEqual(expect.arrayContaining(['worker.savings_min', 'worker.savings_deposited']));
   });
 
+  it('reads the roster size apart from its bands, echoes each RUT as sent and cites every source', async () => {
+    const dotted = (n: number) => rut(n).replace(/^(\d{2})(\d{3})(\d{3})/, '$1.$2.$3');
+    const roster = [worker(23333331, 1), worker(23333332, 1), worker(23333333, 2), worker(23333334, 2), worker(23333335, 2)].map((w, i) => ({ ...w, rut: dotted(23333331 + i) }));
+    const { status, body } = await check({ comuna: '13201', dwellings: [{ band: 1, count: 1, priceUf: 1200 }, { band: 2, count: 4, priceUf: 1600 }], roster });
+    expect(status).toBe(200);
+    const rule = (id: string) => body.rules.find((r: { id: string }) => r.id === id);
+    expect(rule('roster.size').ok).toBe(true);
+    expect(rule('roster.band_counts').ok).toBe(false);
+    expect(body.workers.map((w: { rut: string }) => w.rut)).toEqual(roster.map((w) => w.rut));
+    expect(body.rules.every((r: { source: string }) => r.source.length > 0)).toBe(true);
+
+    const empty = await check({ comuna: '13201', dwellings: [], roster: [] });
+    expect(empty.status).toBe(200);
+    expect(empty.body.ok).toBe(false);
+    expect(empty.body.rules.find((r: { id: string }) => r.id === 'composition.min_bands').ok).toBe(false);
+  });
+
   it('answers 400 with field paths for malformed JSON and wrong types', async () => {
     const malformed = await check(null, '{"comuna": ');
     expect(malformed.status).toBe(400);

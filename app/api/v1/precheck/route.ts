@@ -20,8 +20,8 @@ const ZPrecheckBody = z.object({
         priceUf: z.number().positive('El precio debe ser mayor que 0 UF.').or(z.string().regex(/^\d+(\.\d+)?$/, 'Precio en UF inválido.')),
       }),
     )
-    .min(1, 'Indique al menos un tipo de vivienda.'),
-  roster: z.array(ZRosterEntry),
+    .max(300, 'A lo más 300 líneas de viviendas.'),
+  roster: z.array(ZRosterEntry).max(2000, 'La nómina admite a lo más 2.000 trabajadores.'),
 });
 
 /**
@@ -48,11 +48,12 @@ export async function POST(request: Request) {
       ok: check.ok,
       call: call.code,
       zone: zone.zone,
-      rules: check.rules.map((r) => ({ id: r.id, ok: r.ok, message: r.message })),
-      workers: check.workers.map((w) => ({
-        rut: w.rut,
+      rules: check.rules.map((r) => ({ id: r.id, ok: r.ok, message: r.message, source: r.source })),
+      // Each worker answers with the RUT exactly as it was sent, so a client finds its own row.
+      workers: check.workers.map((w, index) => ({
+        rut: roster[index]?.rut ?? w.rut,
         ok: w.ok,
-        reasons: w.reasons.filter((r) => !r.ok).map((r) => ({ id: r.id, message: r.message })),
+        reasons: w.reasons.filter((r) => !r.ok).map((r) => ({ id: r.id, message: r.message, source: r.source })),
       })),
     },
     { headers: { 'Cache-Control': 'no-store' } },
