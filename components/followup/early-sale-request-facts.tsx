@@ -5,7 +5,7 @@ import { formatSantiagoDate, formatSantiagoDateTime } from '@/lib/santiago-time'
 
 /**
  * What an early-sale request says and how it was decided, with the two housing-mobility conditions,
- * the same for the family and for SERVIU (seed 003, «Obligaciones y prohibiciones que afectan la vivienda»).
+ * the same for the family and for SERVIU (the 2022 call, «Obligaciones y prohibiciones que afectan la vivienda»).
  */
 export function EarlySaleRequestFacts({ request, heading: Heading }: { request: EarlySaleRequestDto; heading: 'h3' | 'h4' }) {
   const Sub = Heading === 'h3' ? 'h4' : 'h5';

@@ -84,7 +84,7 @@ export const projectDates = pgTable(
     cbrInscribedOn: date('cbr_inscribed_on'),
     municipalReceptionOn: date('municipal_reception_on'),
     handedOverOn: date('handed_over_on'),
-    /** The subsidy payment that closes the payment window (seed 003, «Pago del subsidio»). */
+    /** The subsidy payment that closes the payment window (the 2022 call, «Pago del subsidio»). */
     subsidyPaidOn: date('subsidy_paid_on'),
     subsidyPaidUf: numeric('subsidy_paid_uf', { precision: 14, scale: 2 }),
     subsidyPaidBy: uuid('subsidy_paid_by').references(() => users.id),
@@ -97,7 +97,7 @@ export const projectDates = pgTable(
 
 /**
  * The 10-year prohibition on one beneficiary dwelling, from its inscription at the Conservador de
- * Bienes Raíces (seed 003, «Obligaciones y prohibiciones que afectan la vivienda»). One row per family
+ * Bienes Raíces (the 2022 call, «Obligaciones y prohibiciones que afectan la vivienda»). One row per family
  * (roster entry); the end date and the subsidy are fixed when SERVIU records the inscription, so a later
  * change to the call's parameters does not move a registered prohibition.
  */

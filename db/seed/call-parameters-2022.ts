@@ -1,6 +1,6 @@
 /**
  * Rule parameters of the 2022 pilot call of the Programa de Vivienda para Organizaciones de
- * Trabajadores (special call of D.S. N°1, Res. Ex. N°867 of 13-07-2022): SPEC §4 and seed 003.
+ * Trabajadores (special call of D.S. N°1, Res. Ex. N°867 of 13-07-2022): the 2022 call.
  * Decimals are strings on purpose (see lib/domain/call-parameters.ts).
  */
 import type { TCallParameters, TScoreFactor } from '@/lib/domain/call-parameters';
@@ -20,7 +20,7 @@ function choiceFactor(id: string, group: TScoreFactor['group'], label: string, f
   };
 }
 
-/** Savings-excess brackets of D.S. N°1 (marginal; limits measured on the excess, SPEC §4). */
+/** Savings-excess brackets of D.S. N°1 (marginal; limits measured on the excess, the programme rules). */
 const BANDS_1_2_SAVINGS_EXCESS = [
   { uptoUf: '100', pointsPerUf: '4' },
   { uptoUf: '150', pointsPerUf: '2' },
@@ -73,8 +73,8 @@ export const callParameters2022: TCallParameters = {
   incomeCap: {
     rshThreshold: 90,
     zoneGroups: { centro: 'centro', norte: 'norte_extremo_sur', extremo_sur: 'norte_extremo_sur' },
-    // Seed 003 publishes only the ends (45/81 UF and 60/96 UF at $31.212,64); the middle values follow
-    // the +20/+8/+8 UF steps of later calls and are marked inferred (SPEC §4).
+    // The 2022 call publishes only the ends (45/81 UF and 60/96 UF at $31.212,64); the middle values follow
+    // the +20/+8/+8 UF steps of later calls and are marked inferred (the programme rules).
     groups: {
       centro: {
         '1': { amountClp: 1404569, inferred: false },
@@ -109,7 +109,7 @@ export const callParameters2022: TCallParameters = {
   },
   selection: { budgetUf: '630000', maxDwellings: 600, afterMiss: 'continue' },
   score: {
-    // D.S. N°1 art. 65 factors named by seed 003, each reading one household fact; the points (and the
+    // D.S. N°1 art. 65 factors named by the 2022 call, each reading one household fact; the points (and the
     // ages that score) must be entered from the decree (null = unset). Choice tables have one line per
     // declared value, so any grouping of the decree can be entered as equal points.
     factors: [
@@ -125,7 +125,7 @@ export const callParameters2022: TCallParameters = {
       { kind: 'per_unit', id: 'antiguedad_postulacion.postulaciones_anteriores', group: 'antiguedad_postulacion', label: 'Postulaciones anteriores', basis: { fact: 'earlierApplications' }, pointsPerUnit: null, maxUnits: null },
     ],
     savingsExcess: {
-      // Seed 003's individual score lists only the art. 65 factors: the 2022 call does not count savings excess.
+      // The 2022 call's individual score lists only the art. 65 factors: the 2022 call does not count savings excess.
       counts: false,
       thresholdsOf: 'excess',
       byBand: { '1': BANDS_1_2_SAVINGS_EXCESS, '2': BANDS_1_2_SAVINGS_EXCESS, '3': BAND_3_SAVINGS_EXCESS },
@@ -139,7 +139,7 @@ export const callParameters2022: TCallParameters = {
     ],
     maxMonths: 36,
     capBasis: 'dwelling_subsidies',
-    // Not fixed by seed 003: a month leaves the builder time to renew the guarantee before it lapses.
+    // Not fixed by the 2022 call: a month leaves the builder time to renew the guarantee before it lapses.
     guaranteeWarningDays: 30,
   },
   deadlines: {

@@ -128,7 +128,7 @@ export async function seedDemoData(db: Db, today: Date): Promise<boolean> {
       .returning({ id: calls.id });
     await insertSchedule(tx, open!.id, steps);
 
-    // D.S. N°49 collective applications with GORE Magallanes co-financing (seed 004).
+    // D.S. N°49 collective applications with GORE Magallanes co-financing (the GORE Magallanes reglamento).
     await tx.insert(calls).values({
       code: 'DS49-GORE-MAG',
       name: 'D.S. N°49 con cofinanciamiento del Gobierno Regional de Magallanes',

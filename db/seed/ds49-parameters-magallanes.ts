@@ -1,6 +1,6 @@
 /**
  * D.S. N°49 with GORE Magallanes co-financing: the values of the "Reglamento Convenio de Programación
- * 2021-2027 «Atención Territorial Integrada de Magallanes»" (seed 004). Comunas keyed by CUT code
+ * 2021-2027 «Atención Territorial Integrada de Magallanes»" (the GORE Magallanes reglamento). Comunas keyed by CUT code
  * (db/data/territory.json).
  */
 import { DS49_CHECKED_RULE_IDS, parseDs49Parameters } from '../../lib/domain/ds49/parameters';

@@ -10,7 +10,7 @@ export interface ScheduleStep {
 }
 
 /**
- * The 2022 pilot's public cronograma (seed 003, "Cronograma Llamado 2022"): its steps, end dates and
+ * The 2022 pilot's public cronograma (the 2022 call, "Cronograma Llamado 2022"): its steps, end dates and
  * responsible parties as published. The seed gives most steps only an end ("hasta el…"); each such
  * step is shown as starting the day after the previous one ends.
  */

@@ -2,7 +2,7 @@ import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
 import { computeCheckDigit, formatRut } from '../../lib/domain/rut';
 
-test('the simulator answers without JavaScript, with the seed’s figures', async ({ browser }) => {
+test('the simulator answers without JavaScript, with the 2022 call’s figures', async ({ browser }) => {
   const context = await browser.newContext({ javaScriptEnabled: false });
   const page = await context.newPage();
   await page.goto('/simulador');
@@ -13,7 +13,7 @@ test('the simulator answers without JavaScript, with the seed’s figures', asyn
   await page.getByRole('button', { name: 'Calcular' }).click();
   const chosen = page.locator('section', { has: page.getByRole('heading', { name: /1\.600 UF \(tramo 2\)/ }) });
   await expect(chosen).toContainText('$97.743');
-  // Seed 003 rounds each peso figure from the unrounded payment: 97.743 − 14.661 shows as 83.081.
+  // The 2022 call rounds each peso figure from the unrounded payment: 97.743 − 14.661 shows as 83.081.
   await expect(chosen).toContainText('$83.081');
   await expect(chosen).toContainText('$390.970');
   await expect(page.getByTestId('rule-25')).toContainText('cumple la regla del 25%');

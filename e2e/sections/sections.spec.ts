@@ -255,7 +255,7 @@ test.describe('the sponsor edits «Proyecto»', () => {
     await page.getByRole('button', { name: 'Guardar sección' }).click();
     await expect(page.locator('#dwellings-1-priceUf-error')).toContainText('corresponde al tramo 3 en la zona centro, no al tramo 2');
 
-    // Several lines in one band: two band-3 models at 1.800 and 2.000 UF (seed 003's own tables).
+    // Several lines in one band: two band-3 models at 1.800 and 2.000 UF (the 2022 call's own tables).
     await setDwellingLines(page, [
       { band: '1', count: '2', price: '1200' },
       { band: '2', count: '6', price: '1600' },

@@ -213,7 +213,7 @@ describe('updateProjectSection', () => {
     ]);
   });
 
-  it('keeps several lines of one band at different prices (seed 003: band 3 at 1.800 and 2.000 UF in the centro zone)', async () => {
+  it('keeps several lines of one band at different prices (the 2022 call: band 3 at 1.800 and 2.000 UF in the centro zone)', async () => {
     const values = projectValues({
       dwellings: [
         { band: '3', count: '1', priceUf: '2.000' },

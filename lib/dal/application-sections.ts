@@ -155,7 +155,7 @@ export async function updateProjectSection(tx: DbOrTx, user: SessionUser, input:
   if (!comuna)
     throw new DomainError('Revise los campos marcados.', { comunaCode: 'La comuna elegida no está en la lista oficial de comunas. Elíjala de la lista.' });
 
-  // Each price must fall in its band's range for the zone of the comuna (seed 003, «Características de
+  // Each price must fall in its band's range for the zone of the comuna (the 2022 call, «Características de
   // los proyectos y su financiamiento»); several lines may share a band at different prices.
   const zone = zoneForComuna({ comunaCode: comuna.code, provinceCode: comuna.provinceCode, regionCode: comuna.regionCode }, access.call.parameters).zone;
   if (zone) {
@@ -397,7 +397,7 @@ export async function getLandSectionView(user: SessionUser, id: string): Promise
 
 /**
  * Saves the Terreno section (empleador): certificate of current title in the employer's name, or a
- * notarised promise of sale with the seller's inscription (seed 003, «Requisitos de postulación»).
+ * notarised promise of sale with the seller's inscription (the 2022 call, «Requisitos de postulación»).
  * A promise dated in the future is refused by the server clock in the call's time zone. The title
  * certificate's issue date is not typed here: it is the uploaded certificate's (Documentos).
  */

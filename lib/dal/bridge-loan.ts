@@ -90,7 +90,7 @@ export async function getBridgeLoanView(db: DbOrTx, access: ApplicationAccess, m
 /**
  * SERVIU of the region ('followup.verify') registers the bridge loan of a selected project once, after
  * the construction contract is uploaded: amount ≤ the subsidy of its dwellings, term ≤ 36 months (planBridgeLoan),
- * and its 20/40/40 instalments (seed 003, «Préstamos»).
+ * and its 20/40/40 instalments (the 2022 call, «Préstamos»).
  */
 export async function createBridgeLoan(tx: DbOrTx, user: SessionUser, input: TRegisterBridgeLoan): Promise<{ id: string }> {
   const access = await loadSelectedApplication(tx, user, input.applicationId, 'followup.verify', { forUpdate: true });

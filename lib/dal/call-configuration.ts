@@ -236,7 +236,7 @@ const groupLabels: Record<IncomeCapGroup, string> = { centro: 'zona centro', nor
 
 /**
  * National staff correct the monthly income caps by household size ('call.configure'), and whether each
- * one is inferred or published (SPEC §4: the 2022 middle values are inferred).
+ * one is inferred or published (the programme rules: the 2022 middle values are inferred).
  */
 export async function updateCallIncomeCaps(tx: DbOrTx, user: SessionUser, input: TUpdateIncomeCaps): Promise<{ changed: number; parametersVersion: number }> {
   return changeParameters(tx, user, input, 'call.parameters.income_caps', (params) => {

@@ -3,7 +3,7 @@ import type { LandFormValues, ProjectFormValues } from '@/lib/validations/sectio
 // The file of the correction tests (observations, correction window): what arrives at SERVIU and the
 // values the applicant's forms send back when correcting it.
 
-/** The submitted Terreno and Proyecto of the fixture (seed 003 antecedents), as the file arrives at SERVIU. */
+/** The submitted Terreno and Proyecto of the fixture (the 2022 call antecedents), as the file arrives at SERVIU. */
 export const SUBMITTED_SECTIONS = {
   proyecto: { projectType: 'construccion_nuevos_terrenos', typologies: [{ name: 'Casa A', areaM2: '55.4', bedrooms: 3 }] },
   terreno: {

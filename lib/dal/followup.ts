@@ -84,7 +84,7 @@ function assertNotFuture(actualOn: string, params: TCallParameters): void {
 
 /**
  * The committee (union, employer, sponsor or builder of a selected project; 'followup.report') reports
- * a permit, the builder hired, the start of works or progress (seed 003, «Después de la selección»).
+ * a permit, the builder hired, the start of works or progress (the 2022 call, «Después de la selección»).
  */
 export async function createMilestoneReport(tx: DbOrTx, user: SessionUser, input: TReportMilestone): Promise<{ id: string }> {
   const access = await loadCommitteeAccess(tx, user, input.applicationId);
@@ -270,7 +270,7 @@ function reportState(m: MilestoneRow | undefined): 'cumplido' | 'informado' | nu
 /**
  * The project's timeline by the server clock: Gantt milestones planned against actual, the CBR
  * inscription deadline (land under a promise of sale), the start-of-works deadline and the subsidy
- * payment window (seed 003; lib/domain/deadlines).
+ * payment window (the 2022 call; lib/domain/deadlines).
  */
 export function buildTimeline(
   access: TimelineSubject,

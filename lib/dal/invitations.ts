@@ -93,7 +93,7 @@ const INVALID_LINK = 'Este enlace de invitación no es válido. Revise que lo co
 
 /**
  * Whether the application can still take this party: employer and sponsor join a draft while the call is
- * open; a builder may also be named after selection (seed 003: the builder is hired after selection).
+ * open; a builder may also be named after selection (the 2022 call: the builder is hired after selection).
  */
 function assertApplicationTakes(kind: InvitableKind, application: ApplicationRow, call: { status: string; closesAt: Date }): void {
   const draftOpen = application.status === 'borrador' && call.status === 'abierto' && now().getTime() <= call.closesAt.getTime();

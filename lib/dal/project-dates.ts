@@ -32,7 +32,7 @@ export async function getProjectDates(user: SessionUser, applicationId: string):
  * SERVIU of the region ('followup.verify') records the CBR inscription, the municipal reception and the
  * hand-over of a selected project: never a day after today (server clock, call's time zone) and in
  * order with the dates already recorded. The timeline reads them: the CBR item is done and the subsidy
- * payment window opens (seed 003, «Pago del subsidio»).
+ * payment window opens (the 2022 call, «Pago del subsidio»).
  */
 export async function updateProjectDates(tx: DbOrTx, user: SessionUser, input: TUpdateProjectDates): Promise<{ applicationId: string }> {
   const access = await loadSelectedApplication(tx, user, input.applicationId, 'followup.verify', { forUpdate: true });
@@ -76,7 +76,7 @@ export async function updateProjectDates(tx: DbOrTx, user: SessionUser, input: T
 /**
  * SERVIU of the region ('followup.verify') records that the subsidy was paid, once: after the municipal
  * reception and never after today, for at most the subsidy of the project's dwellings. It closes the
- * payment window of the timeline, so the daily alerts stop (seed 003, «Pago del subsidio»).
+ * payment window of the timeline, so the daily alerts stop (the 2022 call, «Pago del subsidio»).
  */
 export async function recordSubsidyPayment(tx: DbOrTx, user: SessionUser, input: TRecordSubsidyPayment): Promise<{ applicationId: string }> {
   const access = await loadSelectedApplication(tx, user, input.applicationId, 'followup.verify', { forUpdate: true });

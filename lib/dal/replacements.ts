@@ -236,7 +236,7 @@ function toColumns(entry: TRosterEntryInput) {
 }
 
 /**
- * The union proposes a replacement for a worker of the roster during the correction window (seed 003,
+ * The union proposes a replacement for a worker of the roster during the correction window (the 2022 call,
  * «Antecedentes de postulación»): at most 30% of the roster presented may be replaced (every replacement
  * of the application counts), and the replacement must meet the requirements and minimum savings of the
  * replaced worker's band, which they take. The replaced row becomes «reemplazado»; a RUT already active

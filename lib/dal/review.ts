@@ -267,7 +267,7 @@ function item(id: string, title: string, state: AntecedentState, details: string
 }
 
 /**
- * The application's antecedents as a reviewer's checklist (seed 003, «Requisitos de postulación» —
+ * The application's antecedents as a reviewer's checklist (the 2022 call, «Requisitos de postulación» —
  * the Convenio's contents — and «Antecedentes de postulación»), each present, missing or with a problem,
  * from the sections the parties filled and the documents they uploaded. Pure.
  */

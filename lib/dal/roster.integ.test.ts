@@ -206,7 +206,7 @@ describe('adding, editing and removing a worker', () => {
   it('applies the band requirements the file import applies, with the message next to the field', async () => {
     const leader = people['dirigente@demo.cl']!;
     const applicationId = await newDraft('PVT-TEST-BAND');
-    // Band 1 asks for RSH up to 50% (seed 003): 70% is refused, as the import refuses it.
+    // Band 1 asks for RSH up to 50% (the 2022 call): 70% is refused, as the import refuses it.
     const fresh = (overrides: Parameters<typeof worker>[0]) => entryOf(worker({ rut: formatRut(rut(20_222_333)), ...overrides }));
     const error = await inTx((tx) => addRosterEntry(tx, leader, { applicationId, entry: fresh({ rshPercentile: '70' }) })).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(DomainError);

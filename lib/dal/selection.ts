@@ -105,7 +105,7 @@ export function sha256Hex(text: string): string {
 
 /**
  * The ranking from stored inputs alone (no database): individual scores of the eligible applicants →
- * group score → selection within the run's budget (D.S. N°1 art. 65; seed 003, «Selección»).
+ * group score → selection within the run's budget (D.S. N°1 art. 65; the 2022 call, «Selección»).
  */
 export function computeSelection(inputs: SelectionInputs): SelectionComputation {
   const params = ZCallParameters.parse(inputs.parameters);

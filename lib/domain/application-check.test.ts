@@ -83,7 +83,7 @@ describe('checkApplication', () => {
     expect(checkApplication({ zone: 'norte', dwellings, roster, params }).rules.filter((r) => r.id === 'dwellings.price_band').every((r) => r.ok)).toBe(true);
   });
 
-  it('counts several lines of one band together (seed 003: band 3 at 1.800 and 2.000 UF)', () => {
+  it('counts several lines of one band together (the 2022 call: band 3 at 1.800 and 2.000 UF)', () => {
     const { roster } = project(2, 6, 2);
     const dwellings: DwellingType[] = [
       { band: 1, count: 2, priceUf: '1200' },

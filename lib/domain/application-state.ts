@@ -1,7 +1,7 @@
 /**
  * The life of an application (postulación) as a state machine: which moves exist, who may make each one
  * and where its reason comes from (every move carries one, stored and sent to the participants). Pure:
- * the data layer asks it before every change of status and moves the row only from the state it read (seed 003, «Cronograma»: revisión, observaciones,
+ * the data layer asks it before every change of status and moves the row only from the state it read (the 2022 call, «Cronograma»: revisión, observaciones,
  * subsanación, revisión de subsanaciones, aprobación técnica por el Director SERVIU, selección).
  */
 

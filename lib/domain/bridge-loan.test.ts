@@ -56,7 +56,7 @@ describe('planBridgeLoan', () => {
   });
 });
 
-describe('the guarantee covers the whole loan (seed 003, «Préstamos»)', () => {
+describe('the guarantee covers the whole loan (the 2022 call, «Préstamos»)', () => {
   it('equal passes, one centésimo less fails with the reason', () => {
     expect(checkGuaranteeCoversLoan('4000', '4000').ok).toBe(true);
     expect(checkGuaranteeCoversLoan('4000.01', '4000').ok).toBe(true);

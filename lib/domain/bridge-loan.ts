@@ -1,5 +1,5 @@
 /**
- * Bridge loan (préstamo de enlace) to the builder (seed 003, «Préstamos»): once, at most 36 months, never
+ * Bridge loan (préstamo de enlace) to the builder (the 2022 call, «Préstamos»): once, at most 36 months, never
  * above the subsidy of the project's dwellings, paid in instalments of 20% / 40% / 40% unlocked by the
  * verified start of works and verified progress strictly above 25% and 60%, in order, never early.
  *
@@ -62,7 +62,7 @@ export function bridgeLoanCapUf(zone: ZoneId, dwellingCount: number, params: TCa
 
 /**
  * The builder's guarantee secures "la correcta inversión y oportuna y total devolución del préstamo"
- * (seed 003, «Préstamos»): it must cover at least the whole loan.
+ * (the 2022 call, «Préstamos»): it must cover at least the whole loan.
  */
 export function checkGuaranteeCoversLoan(guaranteeUf: DecimalInput, loanUf: DecimalInput): RuleResult {
   const guarantee = dec(guaranteeUf);

@@ -1,5 +1,5 @@
 /**
- * Rule parameters of a Call (SPEC §4, seed 003), stored with the call as JSON.
+ * Rule parameters of a Call (the 2022 call), stored with the call as JSON.
  *
  * Decimal amounts (UF, rates, shares, points) are decimal STRINGS ("1200", "0.045", "0.2"): JSON
  * numbers would pass through IEEE floats in the database driver and in JSON.parse, and 0.045 or
@@ -320,7 +320,7 @@ export const ZCallParameters = z
       factors: z.array(ZScoreFactor),
       savingsExcess: z.object({
         counts: z.boolean(),
-        /** Bracket limits measured on the excess over the minimum (SPEC §4) or on total savings. */
+        /** Bracket limits measured on the excess over the minimum (the programme rules) or on total savings. */
         thresholdsOf: z.enum(['excess', 'total_savings']),
         byBand: z.object({ '1': ZSavingsBrackets, '2': ZSavingsBrackets, '3': ZSavingsBrackets }),
       }),

@@ -1,5 +1,5 @@
 /**
- * Project composition (seed 003, «Características de los proyectos y su financiamiento»):
+ * Project composition (the 2022 call, «Características de los proyectos y su financiamiento»):
  * at least two bands, band 1 ≥ 20% of dwellings, band 2 ≥ 60%, band 3 ≤ 20%, at most 300 dwellings,
  * and one roster worker per dwelling.
  *

@@ -102,7 +102,7 @@ export function calendarTermEnd(
 
 /**
  * Deed of sale entered at the CBR within 90 calendar days of the selection's publication in the
- * Diario Oficial (seed 003, «Requisitos de postulación»).
+ * Diario Oficial (the 2022 call, «Requisitos de postulación»).
  */
 export function cbrInscriptionDeadline(selectionPublishedOn: DateInput, params: TCallParameters): TZDate {
   return calendarTermEnd(selectionPublishedOn, { days: params.deadlines.cbrInscriptionDays }, params);
@@ -110,7 +110,7 @@ export function cbrInscriptionDeadline(selectionPublishedOn: DateInput, params: 
 
 /**
  * Subsidy payment window: 24 months counted from the first day of the month after the municipal
- * reception (seed 003, «Pago del subsidio»); the end follows Código Civil art. 48.
+ * reception (the 2022 call, «Pago del subsidio»); the end follows Código Civil art. 48.
  */
 export function subsidyPaymentWindow(
   municipalReceptionOn: DateInput,
@@ -124,7 +124,7 @@ export function subsidyPaymentWindow(
   };
 }
 
-/** End of the 10-year prohibition counted from the CBR inscription (seed 003; Código Civil art. 48). */
+/** End of the 10-year prohibition counted from the CBR inscription (the 2022 call; Código Civil art. 48). */
 export function prohibitionEnd(cbrInscribedOn: DateInput, params: TCallParameters): TZDate {
   return calendarTermEnd(cbrInscribedOn, { years: params.deadlines.prohibitionYears }, params);
 }

@@ -24,7 +24,7 @@ function evaluateTitle(issuedOn: string | null, at: Date, situation: LandSituati
 }
 
 describe('document slots', () => {
-  it('lists the antecedents of seed 003 with their owners, and keeps the per-worker form apart', () => {
+  it('lists the antecedents of the 2022 call with their owners, and keeps the per-worker form apart', () => {
     const owners = Object.fromEntries(APPLICATION_DOCUMENT_SLOTS.map((s) => [s.id, s.owner]));
     expect(owners).toEqual({
       certificado_dominio: 'empleador',

@@ -1,5 +1,5 @@
 /**
- * The documents of an application (seed 003, «Requisitos de postulación» and «Antecedentes de
+ * The documents of an application (the 2022 call, «Requisitos de postulación» and «Antecedentes de
  * postulación»; the Convenio's contents and its Anexo 1): which slots exist, which party brings each,
  * when each is required, and whether the current version of a slot meets its rule.
  * Pure: no database, no framework. The data layer passes in the current version and the instant.
@@ -163,7 +163,7 @@ export const INCORPORATION_FORM_SLOT: DocumentSlotDefinition = {
 export const CONSTRUCTION_CONTRACT_SLOT = 'contrato_construccion';
 
 /**
- * After selection the Project Committee backs its reports to SERVIU with documents (seed 003,
+ * After selection the Project Committee backs its reports to SERVIU with documents (the 2022 call,
  * «Obligaciones Equipo de Trabajo y SERVIU para seguimiento proyectos»); the construction contract is
  * what the bridge loan waits for («Préstamos»). Not part of the submitted file.
  */

@@ -4,10 +4,10 @@
  * Two windows, both measured by the server clock against deadlines in the call's time zone:
  * - the draft («borrador»), until the call closes: everything;
  * - the correction of SERVIU's observations («observada»), until the deadline of the round that was
- *   sent (seed 003, «Cronograma»: «Observaciones» → «Subsanación de observaciones»; the deadline is the
+ *   sent (the 2022 call, «Cronograma»: «Observaciones» → «Subsanación de observaciones»; the deadline is the
  *   call's date or administrative working days under Ley N°19.880 art. 25): the sections, each worker's
  *   data, new document versions and incorporation forms. The roster's membership changes only through
- *   replacements (seed 003, «Postulación»: up to the call's share of the roster presented), so adding,
+ *   replacements (the 2022 call, «Postulación»: up to the call's share of the roster presented), so adding,
  *   removing or re-identifying a worker stays closed.
  * In every other state the file is read-only. Who owns each part (section owners, document uploaders)
  * is checked apart from this: it is the same in both windows.

@@ -15,7 +15,7 @@ export type RuleResult = {
 
 /**
  * Decimal with enough precision for (1 + i)^−300 and for quotients such as group scores; rounding
- * half-up (like the spreadsheet of seed 003) wherever a rule rounds explicitly.
+ * half-up (like the spreadsheet of the 2022 call) wherever a rule rounds explicitly.
  */
 export const Dec = Decimal.clone({ precision: 40, rounding: Decimal.ROUND_HALF_UP });
 export type Dec = InstanceType<typeof Dec>;

@@ -9,7 +9,7 @@ import { computeFinancing, financeDwelling, onTimeSubsidyShare, simulateCapacity
 const params = callParameters2022;
 
 /**
- * Seed 003, the three financing tables (lines 170–230), column by column:
+ * The 2022 call, the three financing tables (lines 170–230), column by column:
  * price, subsidy, savings, credit, dividendo UF (1 decimal as shown), dividendo $, subvención pago
  * oportuno, dividendo con rebaja, renta mensual, % subsidio + ahorro, % crédito.
  */
@@ -44,7 +44,7 @@ const TABLES: Record<ZoneId, { bands: Band[]; columns: Column[] }> = {
   },
 };
 
-describe('financing tables of seed 003 (every cell)', () => {
+describe('financing tables of the 2022 call (every cell)', () => {
   for (const zone of ['centro', 'norte', 'extremo_sur'] as const) {
     const table = TABLES[zone];
     table.columns.forEach((column, index) => {
@@ -73,7 +73,7 @@ describe('financing tables of seed 003 (every cell)', () => {
     });
   }
 
-  it('reproduces the SPEC example with the payment in UF to 4 decimals', () => {
+  it('reproduces the programme example with the payment in UF to 4 decimals', () => {
     const f = computeFinancing({ priceUf: '1200', subsidyUf: '1000', savingsUf: '50', band: 1 }, params);
     expect(f.paymentUf).toBe('0.8337');
     expect([f.paymentClp, f.onTimeSubsidyClp, f.netPaymentClp, f.minMonthlyIncomeClp]).toEqual([27663, 5533, 22130, 110652]);

@@ -1,8 +1,8 @@
 /**
- * Financing of one dwelling, reproducing the three financing tables of seed 003 (centro, norte,
+ * Financing of one dwelling, reproducing the three financing tables of the 2022 call (centro, norte,
  * extremo sur) cell by cell.
  *
- * Rounding (what the seed's spreadsheet does, and it wins over a literal reading of SPEC §4): every peso
+ * Rounding (what the seed's spreadsheet does, and it wins over a literal reading of the programme rules): every peso
  * figure is rounded half-up to the peso FROM THE UNROUNDED peso payment, independently:
  *   payment $      = round(P)
  *   on-time $      = round(P × share)

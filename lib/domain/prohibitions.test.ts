@@ -15,7 +15,7 @@ import {
 
 const params = callParameters2022;
 
-describe('prohibition term (seed 003: 10 years from the CBR inscription)', () => {
+describe('prohibition term (the 2022 call: 10 years from the CBR inscription)', () => {
   it('ends on the same day number ten years later, or the month’s last day after 29 February', () => {
     expect(prohibitionTerm('2023-03-15', params)).toMatchObject({ cbrInscribedOn: '2023-03-15', years: 10, endsOn: '2033-03-15' });
     expect(prohibitionTerm('2024-02-29', params).endsOn).toBe('2034-02-28');
@@ -62,7 +62,7 @@ describe('prohibition term (seed 003: 10 years from the CBR inscription)', () =>
   });
 });
 
-describe('housing-mobility option (seed 003, conditions a and b)', () => {
+describe('housing-mobility option (the 2022 call, conditions a and b)', () => {
   it('holds only when both conditions hold', () => {
     const both = evaluateHousingMobility({ buyerProgramme: 'mismo_programa', proceedsForNewDwelling: true });
     expect(both.ok).toBe(true);

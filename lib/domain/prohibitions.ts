@@ -1,5 +1,5 @@
 /**
- * Obligations and prohibitions on a beneficiary dwelling (seed 003, «Obligaciones y prohibiciones que
+ * Obligations and prohibitions on a beneficiary dwelling (the 2022 call, «Obligaciones y prohibiciones que
  * afectan la vivienda»): the family lives in it and may not sell it or cede its use for the call's
  * number of years (10) from the inscription at the Conservador de Bienes Raíces (CBR). Earlier, only the
  * SERVIU director may authorise a sale: with restitution of the subsidy received, or without it under
@@ -136,7 +136,7 @@ function conditionB(facts: HousingMobilityFacts): RuleResult {
 }
 
 /**
- * Housing-mobility option (seed 003): the director may authorise the sale without restitution only when
+ * Housing-mobility option (the 2022 call): the director may authorise the sale without restitution only when
  * a) the buyer is a beneficiary of the same programme, of the equivalent one that replaces it, or of a
  * programme for households more vulnerable than the seller's; and b) the seller puts the price towards
  * buying another dwelling. Both must hold.
@@ -149,7 +149,7 @@ export function evaluateHousingMobility(facts: HousingMobilityFacts): HousingMob
 
 /**
  * An early sale authorised outside the housing-mobility option restitutes the subsidy received for the
- * dwelling (seed 003: «condicionado … a la restitución del o los subsidios recibidos»), in UF.
+ * dwelling (the 2022 call: «condicionado … a la restitución del o los subsidios recibidos»), in UF.
  */
 export function restitutionFor(subsidyUf: DecimalInput): RuleResult & { amountUf: string } {
   const amount = dec(subsidyUf);

@@ -1,6 +1,6 @@
 /**
  * Rules of the roster (Nómina) as a whole: non-union workers, one application per RUT per call, and
- * replacements (seed 003, «Antecedentes de postulación»; SPEC §4 "Roster").
+ * replacements (the 2022 call, «Antecedentes de postulación»; the programme rules "Roster").
  * Shares are compared as exact rationals, never rounded.
  */
 import type { TCallParameters, ZoneId } from './call-parameters';

@@ -1,5 +1,5 @@
 /**
- * Individual and group scores (seed 003, «Selección de los grupos postulantes»; D.S. N°1 art. 65).
+ * Individual and group scores (the 2022 call, «Selección de los grupos postulantes»; D.S. N°1 art. 65).
  * Individual score = sum of the factor points of the call's point tables (+ savings-excess points when the
  * call counts them). Group score = sum of the individual scores of the eligible (hábiles) applicants ÷
  * their number. Scores are exact decimals (precision 40); nothing is rounded except `display`.

@@ -1,5 +1,5 @@
 /**
- * National selection (seed 003, «Selección de los grupos postulantes»): the projects approved by SERVIU
+ * National selection (the 2022 call, «Selección de los grupos postulantes»): the projects approved by SERVIU
  * are taken "conforme al orden de prelación que determine el respectivo puntaje del grupo, hasta
  * completar el total de los recursos del llamado" (2022: 630.000 UF and 600 dwellings).
  *

@@ -1,6 +1,6 @@
 /**
  * The public simulator's answer for one dwelling: zone by comuna, band by price, and the financing of
- * seed 003's tables, in the shape of GET /api/v1/simulation.
+ * the 2022 call's tables, in the shape of GET /api/v1/simulation.
  */
 import type { TCallParameters, ZoneId } from './call-parameters';
 import { SOURCES, dec, formatUf } from './explain';

@@ -1,6 +1,6 @@
 /**
  * Eligibility of one roster worker for the band of the dwelling assigned to them
- * (seed 003, «Características de los proyectos y su financiamiento»).
+ * (the 2022 call, «Características de los proyectos y su financiamiento»).
  */
 import { z } from 'zod';
 import type { Band, RshPercentile, TCallParameters, ZoneId } from './call-parameters';

@@ -1,6 +1,6 @@
 /**
  * Zone of the land (by comuna, through the call's zone map) and band of a dwelling (by price).
- * Seed 003, «Características de los proyectos y su financiamiento».
+ * The 2022 call, «Características de los proyectos y su financiamiento».
  */
 import type { Band, TCallParameters, TZoneMapEntry, ZoneId } from './call-parameters';
 import { Dec, SOURCES, dec, formatUf } from './explain';

@@ -139,7 +139,7 @@ async function alertGuarantee(db: DbOrTx, application: ApplicationRow, params: T
 }
 
 /**
- * The daily alerts of the follow-up (seed 003, «Después de la selección»), by the clock reading `at`:
+ * The daily alerts of the follow-up (the 2022 call, «Después de la selección»), by the clock reading `at`:
  * for every selected application, each timeline item that falls due soon goes to the applicant parties
  * and each overdue one also to SERVIU of the region; each report of the committee waiting for site
  * verification goes to SERVIU of the region; the builder's guarantee is warned to SERVIU and the

@@ -328,7 +328,7 @@ export interface GuaranteeExpiryMailData {
 }
 
 /**
- * The builder's guarantee of the bridge loan (seed 003, «Préstamos»: boleta bancaria or certificado de
+ * The builder's guarantee of the bridge loan (the 2022 call, «Préstamos»: boleta bancaria or certificado de
  * fianza) is about to lapse: it must be renewed while the loan is outstanding.
  */
 export function guaranteeExpiryMail(data: GuaranteeExpiryMailData): RenderedMail {
@@ -396,7 +396,7 @@ export interface ProhibitionMailData {
   url: string;
 }
 
-/** The dwelling prohibition (seed 003, «Obligaciones y prohibiciones que afectan la vivienda»). */
+/** The dwelling prohibition (the 2022 call, «Obligaciones y prohibiciones que afectan la vivienda»). */
 export function prohibitionMail(data: ProhibitionMailData): RenderedMail {
   const base: [string, string][] = [
     ['Número de postulación', data.applicationNumber],

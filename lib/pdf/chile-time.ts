@@ -2,7 +2,7 @@ import { tz } from '@date-fns/tz';
 import { format } from 'date-fns';
 import { es } from 'date-fns/locale';
 
-/** Deadlines and receipts are stated in the call's time zone (SPEC §4), whatever the server's. */
+/** Deadlines and receipts are stated in the call's time zone (the programme rules), whatever the server's. */
 export const CHILE_TIME_ZONE = 'America/Santiago';
 
 const inChile = tz(CHILE_TIME_ZONE);

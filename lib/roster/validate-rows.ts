@@ -1,6 +1,6 @@
 /**
  * Checks beyond the cells of one row: a RUT repeated in the file, a RUT already in another application
- * of the call (SPEC §4 "Roster": a RUT appears in at most one application per call), the template's
+ * of the call (the programme rules "Roster": a RUT appears in at most one application per call), the template's
  * example row left in, and the worker's requirements for the band assigned, which the rules engine
  * supplies through a callback.
  */

@@ -1,5 +1,5 @@
 /**
- * Inputs of the dwelling prohibitions (seed 003, «Obligaciones y prohibiciones que afectan la vivienda»):
+ * Inputs of the dwelling prohibitions (the 2022 call, «Obligaciones y prohibiciones que afectan la vivienda»):
  * SERVIU records each dwelling's CBR inscription, the family asks to sell early, the director decides.
  * Each schema validates the form in the browser and again in the action.
  */

@@ -101,7 +101,7 @@ describe('ZProjectSection', () => {
     ]);
   });
 
-  it('takes several lines of the same band at different prices (seed 003: band 3 at 1.800 and 2.000 UF)', () => {
+  it('takes several lines of the same band at different prices (the 2022 call: band 3 at 1.800 and 2.000 UF)', () => {
     const parsed = ZProjectSection.parse(
       project({
         dwellings: [

@@ -3,7 +3,7 @@
  * Terreno), shared by the form
  * (zodResolver) and the server action. Form values are the strings the browser holds; the parsed output
  * is what is stored under `applications.sections[<key>]` (numbers, normalised RUTs and decimals).
- * Contents: seed 003, «Requisitos de postulación» (Convenio de Trabajo) and «Antecedentes de postulación».
+ * Contents: the 2022 call, «Requisitos de postulación» (Convenio de Trabajo) and «Antecedentes de postulación».
  */
 import Decimal from 'decimal.js';
 import { z } from 'zod';
@@ -125,8 +125,8 @@ export function calendarDate(requiredMessage: string) {
 // ——— Proyecto (owner: entidad patrocinante) ———
 
 /**
- * Kinds of project of the collective modality (seed 003: «tipo de proyecto»; the names are the
- * MINVU typologies the call documents use, seed 004 «densificación predial, pequeños condominios…»).
+ * Kinds of project of the collective modality (the 2022 call: «tipo de proyecto»; the names are the
+ * MINVU typologies the call documents use, the GORE Magallanes reglamento «densificación predial, pequeños condominios…»).
  */
 export const projectTypes = ['construccion_nuevos_terrenos', 'densificacion_predial', 'pequeno_condominio', 'etapa_megaproyecto'] as const;
 export type ProjectType = (typeof projectTypes)[number];
@@ -150,7 +150,7 @@ export const dwellingBands = ['1', '2', '3'] as const;
 
 /**
  * One line of dwellings: a band, how many and their price. A project may have several lines in the
- * same band at different prices (seed 003's financing tables show two band-3 prices in the centro zone).
+ * same band at different prices (the 2022 call's financing tables show two band-3 prices in the centro zone).
  * A line left with no count and no price is an unused row of the form and parses to null.
  */
 export const ZDwellingLine = z
@@ -317,7 +317,7 @@ export type WorkAgreementSectionData = z.output<typeof ZWorkAgreementSection>;
 
 /**
  * The Project Committee the Convenio names: representatives of the employer, of the union and at least
- * one member of the applicant group (seed 003, «Requisitos de postulación», contents of the Convenio de Trabajo).
+ * one member of the applicant group (the 2022 call, «Requisitos de postulación», contents of the Convenio de Trabajo).
  * Stored under sections.comite.
  */
 export const ZProjectCommitteeSection = z
@@ -349,7 +349,7 @@ export type ProjectCommitteeSectionData = z.output<typeof ZProjectCommitteeSecti
 // ——— Carta Gantt (owner: entidad patrocinante) ———
 
 /**
- * The project's Gantt chart as dated milestones (seed 003, «Requisitos de postulación»: «Carta Gantt del desarrollo y
+ * The project's Gantt chart as dated milestones (the 2022 call, «Requisitos de postulación»: «Carta Gantt del desarrollo y
  * ejecución del proyecto»). Stored under
  * sections.gantt; each milestone also becomes a 'gantt' project milestone for the follow-up.
  */

@@ -34,7 +34,7 @@ async function check(body: unknown, raw?: string) {
 const rut = (n: number) => `${n}-${computeCheckDigit(n)}`;
 
 describe('GET /api/v1/simulation', () => {
-  it('reproduces seed 003 centro band 1 (price 1.200, savings 50) with the open call', async () => {
+  it('reproduces the 2022 call centro band 1 (price 1.200, savings 50) with the open call', async () => {
     const { status, body } = await simulate('comuna=13101&priceUf=1200&savingsUf=50');
     expect(status).toBe(200);
     expect(body).toMatchObject({

@@ -42,7 +42,7 @@ function InscriptionFields({
   );
 }
 
-/** The Terreno section: title in the employer's name, or a notarised promise of sale (seed 003, «Requisitos de postulación»). */
+/** The Terreno section: title in the employer's name, or a notarised promise of sale (the 2022 call, «Requisitos de postulación»). */
 export function LandForm(props: SectionFormProps<LandFormValues> & {
   employerName: string | null;
   cbrInscriptionDays: number;

@@ -1,4 +1,4 @@
-/** Title of a section page with who completes it (seed 003: each party brings its own antecedents). */
+/** Title of a section page with who completes it (the 2022 call: each party brings its own antecedents). */
 export function SectionHeader({ title, owner, intro }: { title: string; owner: string; intro?: string }) {
   return (
     <header className="mb-6">

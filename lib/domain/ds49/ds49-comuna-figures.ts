@@ -1,4 +1,4 @@
-/** Figures of the reglamento's cost table for one comuna, for the public simulator (seed 004, 4.b). */
+/** Figures of the reglamento's cost table for one comuna, for the public simulator (the GORE Magallanes reglamento, 4.b). */
 import { formatUf, toDecimal } from './format';
 import type { TDs49Parameters } from './parameters';
 

@@ -1,5 +1,5 @@
 /**
- * Content of the "Carta de Compromiso de Financiamiento GORE" (seed 004, Anexo 1), filled from the
+ * Content of the "Carta de Compromiso de Financiamiento GORE" (the GORE Magallanes reglamento, Anexo 1), filled from the
  * application. Structured data only; the PDF is rendered elsewhere. Empty fields stay empty in the
  * table and appear as "____" inside the paragraphs, as on the paper form, and are listed in `missing`.
  */

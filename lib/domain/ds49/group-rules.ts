@@ -1,5 +1,5 @@
 /**
- * Requirements of the families and the group (seed 004, "3. Requisitos de las familias y/o agrupación").
+ * Requirements of the families and the group (the GORE Magallanes reglamento, "3. Requisitos de las familias y/o agrupación").
  * Shares are compared exactly: count ≥ minimum share × total, in decimals.
  */
 import Decimal from 'decimal.js';

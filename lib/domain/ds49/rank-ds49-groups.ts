@@ -1,6 +1,6 @@
 /**
  * Priority among groups by the seniority of their families' savings instruments, not by the group's
- * age (seed 004, Antecedentes: "se fija un criterio objetivo en base a la antigüedad del instrumento de
+ * age (the GORE Magallanes reglamento, Antecedentes: "se fija un criterio objetivo en base a la antigüedad del instrumento de
  * ahorro de las familias, más allá de la antigüedad de la agrupación"; 3.d: "La antigüedad de la
  * agrupación … no será un factor determinante").
  *

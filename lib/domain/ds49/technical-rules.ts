@@ -1,4 +1,4 @@
-/** Technical requirements of the project (seed 004, "4. Requisitos técnicos"). */
+/** Technical requirements of the project (the GORE Magallanes reglamento, "4. Requisitos técnicos"). */
 import Decimal from 'decimal.js';
 import { addDaysIso, formatIsoDateCl, toLocalIsoDate } from './dates';
 import { formatDecimalCl, formatUf, toDecimal } from './format';

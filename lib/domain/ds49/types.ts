@@ -42,7 +42,7 @@ export type IsoDate = string;
  */
 export type DateInput = Date | string;
 
-/** RSH bracket labels: 40 means the 40% most vulnerable, and so on (SPEC glossary). */
+/** RSH bracket labels: 40 means the 40% most vulnerable, and so on (glossary). */
 export type RshBracket = 40 | 50 | 60 | 70 | 80 | 90 | 100;
 
 export type Ds49Member = {

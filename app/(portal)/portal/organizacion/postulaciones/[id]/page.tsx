@@ -23,7 +23,7 @@ export default async function ApplicationParticipantsPage(props: { params: Promi
   });
   const pendingOf = (kind: InvitableKind) => invitations.find((i) => i.kind === kind && i.state === 'pendiente') ?? null;
   const open: InvitableKind[] = [];
-  // After selection only the builder can still be named (seed 003: it is hired then).
+  // After selection only the builder can still be named (the 2022 call: it is hired then).
   const draft = p.status === 'borrador';
   if (draft && !p.employer && !pendingOf('employer_rep')) open.push('employer_rep');
   if (draft && !p.sponsor && !pendingOf('sponsor')) open.push('sponsor');
