@@ -154,5 +154,7 @@ export const callParameters2022: TCallParameters = {
     // Cronograma 2022: regional review runs about two weeks after closing (30-11 → 13-12).
     reviewStartDays: 10,
     followUpNoticeDays: 30,
+    progressReportDays: 30,
+    progressReportNoticeDays: 7,
   },
 };

@@ -16,6 +16,7 @@ import {
   callDateOf,
   cbrInscriptionDeadline,
   endOfCallDay,
+  progressReportDue,
   isPastDeadline,
   startOfWorksDeadline,
   subsidyPaymentWindow,
@@ -249,11 +250,17 @@ export interface TimelineSubject {
  * days (`deadlines.followUpNoticeDays`).
  * Only open items are overdue: one the committee reported is not, whatever its delay.
  */
-function statusOf(done: 'cumplido' | 'informado' | null, due: Date | null, at: Date, params: TCallParameters): TimelineStatus {
+function statusOf(
+  done: 'cumplido' | 'informado' | null,
+  due: Date | null,
+  at: Date,
+  params: TCallParameters,
+  noticeDays: number = params.deadlines.followUpNoticeDays,
+): TimelineStatus {
   if (done) return done;
   if (!due) return 'pendiente';
   if (isPastDeadline(at, due)) return 'vencido';
-  return calendarDaysUntil(due, at, params) <= params.deadlines.followUpNoticeDays ? 'proximo' : 'pendiente';
+  return calendarDaysUntil(due, at, params) <= noticeDays ? 'proximo' : 'pendiente';
 }
 
 function delayOf(doneOn: string | null, due: Date | null, params: TCallParameters): number | null {
@@ -265,6 +272,25 @@ function reportState(m: MilestoneRow | undefined): 'cumplido' | 'informado' | nu
   if (!m || m.actualOn === null) return null;
   if (m.verificationOutcome === 'verificado') return 'cumplido';
   return m.verificationOutcome === 'observado' ? null : 'informado';
+}
+
+/**
+ * The committee's next progress report: every `progressReportDays` from the start of works (or from the
+ * latest report, observed ones aside), until the municipal reception or a progress of 100% reported.
+ */
+function nextProgressReport(
+  startOn: string | null,
+  milestones: MilestoneRow[],
+  dates: ProjectDatesRow | null,
+  params: TCallParameters,
+): { dueOn: string; dueAt: Date; lastOn: string | null; startOn: string } | null {
+  if (!startOn || dates?.municipalReceptionOn) return null;
+  const reports = milestones.filter((m) => m.kind === 'avance' && reportState(m) !== null && m.actualOn !== null);
+  if (reports.some((m) => m.progressPercent !== null && Number(m.progressPercent) >= 100)) return null;
+  const lastOn = reports.map((m) => m.actualOn!).sort().at(-1) ?? null;
+  const from = lastOn && lastOn > startOn ? lastOn : startOn;
+  const dueAt = progressReportDue(from, params);
+  return { dueOn: callDateOf(dueAt, params), dueAt, lastOn, startOn };
 }
 
 /**
@@ -336,6 +362,18 @@ export function buildTimeline(
         ? 'Plazo del cronograma del llamado. Inicio informado por el Comité; pendiente de verificación en terreno del SERVIU.'
         : 'Plazo del cronograma del llamado.',
   });
+  const progress = nextProgressReport(worksDone ? worksStart!.actualOn : null, milestones, dates, params);
+  if (progress)
+    items.push({
+      key: `avance_mensual:${progress.dueOn}`,
+      label: 'Informe de avance de obras',
+      plannedOn: null,
+      dueAt: progress.dueAt,
+      doneOn: null,
+      delayDays: null,
+      status: statusOf(null, progress.dueAt, at, params, params.deadlines.progressReportNoticeDays),
+      note: `Cada ${params.deadlines.progressReportDays} días desde el inicio de obras, hasta la recepción municipal; ${progress.lastOn ? `último informe el ${formatDayText(progress.lastOn)}` : `inicio de obras el ${formatDayText(progress.startOn)}`}.`,
+    });
   if (dates?.municipalReceptionOn) {
     const window = subsidyPaymentWindow(dates.municipalReceptionOn, params);
     const paidOn = dates.subsidyPaidOn ?? null;

@@ -353,6 +353,13 @@ export const ZCallParameters = z
        * payment window) from which it shows as due soon and its people are told.
        */
       followUpNoticeDays: z.number().int().positive().default(30),
+      /**
+       * Calendar days between the committee's progress reports once works start (SERVIU verifies the
+       * progress monthly against the programme), and the days before each is due from which it shows as
+       * due soon and the committee is told. Defaulted so that calls stored before them parse.
+       */
+      progressReportDays: z.number().int().positive().default(30),
+      progressReportNoticeDays: z.number().int().positive().default(7),
     }),
   })
   .superRefine((params, ctx) => {

@@ -108,6 +108,11 @@ export function cbrInscriptionDeadline(selectionPublishedOn: DateInput, params: 
   return calendarTermEnd(selectionPublishedOn, { days: params.deadlines.cbrInscriptionDays }, params);
 }
 
+/** The committee's next progress report: `progressReportDays` calendar days after the previous one (or the start of works). */
+export function progressReportDue(previousOn: DateInput, params: TCallParameters): TZDate {
+  return calendarTermEnd(previousOn, { days: params.deadlines.progressReportDays }, params);
+}
+
 /**
  * Subsidy payment window: 24 months counted from the first day of the month after the municipal
  * reception (the 2022 call, «Pago del subsidio»); the end follows Código Civil art. 48.
