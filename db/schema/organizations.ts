@@ -67,7 +67,11 @@ export const memberships = pgTable(
     index('memberships_organization_idx').on(t.organizationId),
     index('memberships_employer_idx').on(t.employerId),
     index('memberships_sponsor_idx').on(t.sponsorId),
-    uniqueIndex('memberships_unique_idx').on(t.userId, t.organizationId, t.employerId, t.sponsorId),
+    // One membership per person and party; the other two party columns are always null, and nulls never
+    // compare equal in a plain unique index, so each party has its own partial one.
+    uniqueIndex('memberships_user_organization_idx').on(t.userId, t.organizationId).where(sql`${t.organizationId} is not null`),
+    uniqueIndex('memberships_user_employer_idx').on(t.userId, t.employerId).where(sql`${t.employerId} is not null`),
+    uniqueIndex('memberships_user_sponsor_idx').on(t.userId, t.sponsorId).where(sql`${t.sponsorId} is not null`),
     check(
       'memberships_one_party',
       sql`num_nonnulls(${t.organizationId}, ${t.employerId}, ${t.sponsorId}) = 1`,

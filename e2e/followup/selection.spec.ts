@@ -59,6 +59,11 @@ test('national staff preview a selection that leaves a project out, confirm it, 
   await expect(page.getByRole('heading', { name: 'Selección confirmada' })).toBeVisible();
   await expect(page.getByText('Res. Ex. N° 4321', { exact: false }).first()).toBeVisible();
   await expect(page.getByRole('button', { name: 'Previsualizar' })).toHaveCount(0);
+  // Published in the Diario Oficial later: recorded once, then shown instead of the form.
+  await page.getByLabel('Fecha de publicación en el Diario Oficial', { exact: true }).fill(new Date(Date.now() - 86_400_000).toISOString().slice(0, 10));
+  await page.getByRole('button', { name: 'Registrar publicación' }).click();
+  await expect(page.getByTestId('seleccion-publicada')).toContainText('Publicada en el Diario Oficial el');
+  await expect(page.getByRole('button', { name: 'Registrar publicación' })).toHaveCount(0);
   // Every approved project got its decision: the unrankable one is listed as not selected in the confirmed run.
   await expect(page.getByTestId('sin-orden')).toContainText(unrankable.number);
   await page.goto(`/gestion/postulaciones/${unrankable.id}`);

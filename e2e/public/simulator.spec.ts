@@ -21,6 +21,19 @@ test('the simulator answers without JavaScript, with the 2022 call’s figures',
   await context.close();
 });
 
+test('a band chosen without a price shows its detail at the highest price within reach', async ({ page }) => {
+  await page.goto('/simulador');
+  await page.getByLabel('Comuna donde estaría la vivienda').fill('Castro');
+  await page.getByLabel('Ingreso mensual del hogar (pesos)').fill('900.000');
+  await page.getByLabel('Ahorro para la vivienda (UF)').fill('70');
+  await page.getByLabel('O elija un tramo (opcional)').selectOption('2');
+  await page.getByRole('button', { name: 'Calcular' }).click();
+  const band2 = page.locator('article', { has: page.getByRole('heading', { name: /Tramo 2/ }) });
+  const top = (await band2.locator('dt:has-text("Precio máximo para usted") + dd').innerText()).trim();
+  await expect(page.getByRole('heading', { name: `Una vivienda de ${top} (tramo 2)` })).toBeVisible();
+  await expect(page.getByLabel('O elija un tramo (opcional)')).toHaveValue('2');
+});
+
 test('bad input is explained next to each field and kept', async ({ page }) => {
   await page.goto('/simulador?comuna=Gotham&incomeClp=-1&savingsUf=50');
   await expect(page.locator('#comuna-error')).toContainText('No encontramos la comuna «Gotham»');

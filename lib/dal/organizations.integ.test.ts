@@ -202,3 +202,11 @@ describe('new application', () => {
     expect(workspace?.applications.map((a) => a.number)).not.toContain(created.number);
   });
 });
+
+describe('memberships', () => {
+  it('the database holds one membership per person and party', async () => {
+    const [mine] = await handle.db.select().from(memberships).where(and(eq(memberships.userId, dirigente.id)));
+    expect(mine?.organizationId).toBeTruthy();
+    await expect(handle.db.insert(memberships).values({ userId: dirigente.id, organizationId: mine!.organizationId, role: 'representative' })).rejects.toThrow();
+  });
+});

@@ -51,6 +51,13 @@ export const ZSimulatorForm = z.object({
     .optional()
     .transform((v) => (v ? v : undefined))
     .pipe(amount('priceUf', 'el precio de la vivienda en UF').optional()),
+  /** Without a price, the band whose detail the person wants: its highest price within reach. */
+  band: z
+    .string()
+    .trim()
+    .optional()
+    .transform((v) => (v ? v : undefined))
+    .pipe(z.enum(['1', '2', '3'], { error: 'Elija el tramo 1, 2 o 3.' }).optional()),
 });
 export type TSimulatorForm = z.output<typeof ZSimulatorForm>;
 

@@ -4,7 +4,7 @@ import { Ds49Conditions } from '@/components/simulator/ds49-conditions';
 import { Figure } from '@/components/simulator/result-row';
 import { Button } from '@/components/ui/button';
 import { ErrorSummaryStatic } from '@/components/ui/error-summary-static';
-import { TextField } from '@/components/ui/field';
+import { SelectField, TextField } from '@/components/ui/field';
 import { StatusTag } from '@/components/ui/status-tag';
 import { comunas, comunasOfRegion } from '@/lib/territory';
 import { getOpenCallParameters, getOpenDs49Parameters } from '@/lib/dal/calls';
@@ -23,7 +23,7 @@ const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) 
 /** Server-rendered: the form posts by GET and the result comes back in the page, with or without JavaScript. */
 export default async function SimulatorPage(props: { searchParams: Promise<Search> }) {
   const sp = await props.searchParams;
-  const values = { comuna: one(sp.comuna), incomeClp: one(sp.incomeClp), savingsUf: one(sp.savingsUf), priceUf: one(sp.priceUf) };
+  const values = { comuna: one(sp.comuna), incomeClp: one(sp.incomeClp), savingsUf: one(sp.savingsUf), priceUf: one(sp.priceUf), band: one(sp.band) };
   const submitted = Object.values(values).some(Boolean);
   const call = await getOpenCallParameters();
   const parsed = submitted ? ZSimulatorForm.safeParse(values) : null;
@@ -36,9 +36,13 @@ export default async function SimulatorPage(props: { searchParams: Promise<Searc
   const capacity = data && params && zone?.zone ? simulateCapacity({ monthlyIncomeClp: data.incomeClp, savingsUf: data.savingsUf, zone: zone.zone }, params) : null;
   const priceBand = data?.priceUf && params && zone?.zone ? bandForPrice(data.priceUf, zone.zone, params) : null;
   if (priceBand && priceBand.band === null) errors.priceUf = priceBand.message;
+  // A band chosen without a price is read at the highest price of that band the household reaches, else at the band's top.
+  const bandOnly = !data?.priceUf && data?.band ? capacity?.bands.find((b) => String(b.band) === data.band) : undefined;
+  const chosenPrice = data?.priceUf ?? (bandOnly ? (bandOnly.maxAffordablePriceUf ?? bandOnly.maxPriceUf) : undefined);
+  const chosenBand = priceBand?.band ?? bandOnly?.band;
   const chosen =
-    data?.priceUf && params && zone?.zone && priceBand?.band
-      ? computeFinancing({ priceUf: data.priceUf, subsidyUf: params.zones[zone.zone].subsidyUf, savingsUf: data.savingsUf, band: priceBand.band }, params)
+    chosenPrice && params && zone?.zone && chosenBand
+      ? computeFinancing({ priceUf: chosenPrice, subsidyUf: params.zones[zone.zone].subsidyUf, savingsUf: data!.savingsUf, band: chosenBand }, params)
       : null;
 
   const ds49 = await getOpenDs49Parameters();
@@ -83,6 +87,16 @@ export default async function SimulatorPage(props: { searchParams: Promise<Searc
           <TextField id="incomeClp" name="incomeClp" label="Ingreso mensual del hogar (pesos)" hint="Ingreso líquido de todos los que aportan. Ejemplo: 850.000" inputMode="numeric" defaultValue={values.incomeClp} error={errors.incomeClp} />
           <TextField id="savingsUf" name="savingsUf" label="Ahorro para la vivienda (UF)" hint="Ejemplo: 70 o 55,5" inputMode="decimal" defaultValue={values.savingsUf} error={errors.savingsUf} />
           <TextField id="priceUf" name="priceUf" label="Precio de la vivienda (UF, opcional)" hint="Si ya conoce el precio del proyecto. Si lo deja en blanco, calculamos el máximo que podría pagar." inputMode="decimal" defaultValue={values.priceUf} error={errors.priceUf} />
+          <SelectField
+            id="band"
+            name="band"
+            label="O elija un tramo (opcional)"
+            hint="Sin precio, le mostramos el detalle del tramo al precio más alto que alcanza."
+            placeholder="Todos los tramos"
+            options={[1, 2, 3].map((b) => ({ value: String(b), label: `Tramo ${b}` }))}
+            defaultValue={values.band}
+            error={errors.band}
+          />
           <Button type="submit">Calcular</Button>
         </form>
       ) : null}
