@@ -1,11 +1,12 @@
 'use client';
 
 import { useRouter } from 'next/navigation';
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import { Button } from '@/components/ui/button';
+import { Dialog } from '@/components/ui/dialog';
 import type { ActionResult } from '@/lib/actions/result';
 
-/** «Quitar de la nómina» behind a confirmation, on the native <dialog> (focus, Escape and backdrop from the browser). */
+/** «Quitar de la nómina» behind a confirmation dialog. */
 export function RemoveEntryButton({
   applicationId,
   entryId,
@@ -18,7 +19,6 @@ export function RemoveEntryButton({
   action: (input: unknown) => Promise<ActionResult<unknown>>;
 }) {
   const router = useRouter();
-  const dialog = useRef<HTMLDialogElement>(null);
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
@@ -35,32 +35,28 @@ export function RemoveEntryButton({
   };
 
   return (
-    <>
-      <Button variant="danger" onClick={() => dialog.current?.showModal()}>
-        Quitar de la nómina
-      </Button>
-      <dialog ref={dialog} aria-labelledby="remove-title" aria-describedby="remove-text" className="m-auto w-full max-w-lg rounded-lg p-6 backdrop:bg-black/50">
-        <h2 id="remove-title" className="mb-3 text-xl font-bold">
-          ¿Quitar a {name} de la nómina?
-        </h2>
-        <p id="remove-text" className="mb-4">
-          Dejará de figurar en esta postulación. Si ya confirmó su incorporación, esa confirmación se pierde; podrá volver a agregarlo
-          mientras la postulación esté en borrador.
+    <Dialog
+      trigger="Quitar de la nómina"
+      triggerVariant="danger"
+      title={`¿Quitar a ${name} de la nómina?`}
+      description="Dejará de figurar en esta postulación. Si ya confirmó su incorporación, esa confirmación se pierde; podrá volver a agregarlo mientras la postulación esté en borrador."
+      closeLabel={null}
+    >
+      {error ? (
+        <p role="alert" className="mb-4 font-semibold text-err-700">
+          {error}
         </p>
-        {error ? (
-          <p role="alert" className="mb-4 font-semibold text-err-700">
-            {error}
-          </p>
-        ) : null}
-        <div className="flex flex-wrap gap-3">
-          <Button variant="danger" onClick={remove} disabled={pending}>
-            {pending ? 'Quitando…' : 'Sí, quitar'}
-          </Button>
-          <Button variant="secondary" onClick={() => dialog.current?.close()} disabled={pending}>
+      ) : null}
+      <div className="flex flex-wrap gap-3">
+        <Button variant="danger" onClick={remove} disabled={pending}>
+          {pending ? 'Quitando…' : 'Sí, quitar'}
+        </Button>
+        <form method="dialog">
+          <Button type="submit" variant="secondary" disabled={pending}>
             No, volver
           </Button>
-        </div>
-      </dialog>
-    </>
+        </form>
+      </div>
+    </Dialog>
   );
 }

@@ -10,6 +10,7 @@ const landings: { email: string; path: string; heading: RegExp }[] = [
   { email: demo.reviewerRm, path: '/gestion', heading: /Bandeja de revisión/ },
   { email: demo.reviewerAntofagasta, path: '/gestion', heading: /Bandeja de revisión/ },
   { email: demo.directorRm, path: '/gestion', heading: /Aprobación técnica/ },
+  { email: demo.directorAntofagasta, path: '/gestion', heading: /Aprobación técnica/ },
   { email: demo.minvu, path: '/gestion', heading: /Gestión nacional/ },
   { email: demo.gore, path: '/gestion', heading: /Cofinanciamiento regional/ },
 ];

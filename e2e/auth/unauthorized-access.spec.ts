@@ -70,6 +70,8 @@ const foreignRecords: { email: string; side: 'portal' | 'gestion'; own: string; 
   { email: demo.directorRm, side: 'gestion', own: 'PVT-DEMO-0002', foreign: 'PVT-DEMO-0003' },
   { email: demo.directorAntofagasta, side: 'gestion', own: 'PVT-DEMO-0003', foreign: 'PVT-DEMO-0002' },
   { email: demo.gore, side: 'gestion', own: '', foreign: 'PVT-DEMO-0002' },
+  // National staff read every region's sent files, never a group's draft.
+  { email: demo.minvu, side: 'gestion', own: 'PVT-DEMO-0003', foreign: 'PVT-DEMO-0001' },
 ];
 
 for (const { email, side, own, foreign } of foreignRecords) {

@@ -228,5 +228,16 @@ test.describe('nómina: importar, corregir, aceptar, exportar e incorporar', () 
     await expect(saved.getByLabel('Hacinamiento')).toHaveValue('Crítico');
     await expect(saved.getByLabel('Abastecimiento de agua')).toHaveValue('');
     await expect(saved.getByLabel('Postulaciones anteriores')).toHaveValue('2');
+
+    // Removing asks first: «No, volver» keeps the worker, «Sí, quitar» takes them out of the draft.
+    await page.getByRole('button', { name: 'Quitar de la nómina' }).click();
+    const confirm = page.getByRole('dialog', { name: '¿Quitar a Juan Andrés Pérez Soto de la nómina?' });
+    await expect(confirm).toBeVisible();
+    await confirm.getByRole('button', { name: 'No, volver' }).click();
+    await expect(confirm).toBeHidden();
+    await page.getByRole('button', { name: 'Quitar de la nómina' }).click();
+    await confirm.getByRole('button', { name: 'Sí, quitar' }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'Se quitó a Juan Andrés Pérez Soto de la nómina.' })).toBeVisible();
+    await expect(page.getByText(fresh)).toHaveCount(0);
   });
 });
