@@ -5,7 +5,7 @@ import { getDb } from '@/db';
 import type { DbOrTx } from '@/db/client';
 import { applications, documents, rosterEntries, users } from '@/db/schema';
 import { DomainError } from '@/lib/actions/result';
-import { hasPermission } from '@/lib/auth/permissions';
+import { hasPermission, readsOwnRowOnly } from '@/lib/auth/permissions';
 import { applicationScope } from '@/lib/auth/scope';
 import type { SessionUser } from '@/lib/auth/session-user';
 import { PORTAL_TIME_ZONE, now } from '@/lib/clock';
@@ -442,7 +442,7 @@ export async function getDocumentForDownload(user: SessionUser, documentId: stri
   if (!UUID.test(documentId)) return null;
   const db = await getDb();
   const conditions = [eq(documents.id, documentId), applicationScope(user, 'application.read')];
-  if (user.role === 'worker') {
+  if (readsOwnRowOnly(user.role)) {
     conditions.push(
       or(
         isNull(documents.rosterEntryId),

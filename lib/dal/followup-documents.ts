@@ -7,6 +7,7 @@ import { FOLLOWUP_DOCUMENT_SLOTS, acceptAttribute, acceptedFormatsText, canUploa
 import { listDocumentVersions, storeDocumentVersion, uploadMaxBytes } from './documents';
 import type { DocumentVersionDto } from './documents';
 import { loadSelectedApplication } from './followup';
+import { readsOwnRowOnly } from '@/lib/auth/permissions';
 
 export interface FollowupDocumentSlot {
   id: string;
@@ -29,7 +30,7 @@ export async function getFollowupDocuments(user: SessionUser, applicationId: str
       description: slot.description,
       accept: acceptAttribute(slot),
       formats: acceptedFormatsText(slot),
-      canUpload: user.role !== 'worker' && canUploadSlot(slot, access.parties),
+      canUpload: !readsOwnRowOnly(user.role) && canUploadSlot(slot, access.parties),
       versions: await listDocumentVersions(db, access, slot.id),
     })),
   );

@@ -9,6 +9,7 @@ import { observationPagePaths, observationSectionLabels, observationSectionPages
 import type { ObservationPage } from '@/lib/validations/observations';
 import { latestSentRound, sectionOwners } from './application-access';
 import type { ApplicationAccess, Party } from './application-access';
+import { readsOwnRowOnly } from '@/lib/auth/permissions';
 
 type ObservationRow = typeof observations.$inferSelect;
 
@@ -123,7 +124,7 @@ export async function listPinnedObservations(
   access: ApplicationAccess,
 ): Promise<Map<ObservationPage, PinnedObservationDto[]>> {
   const pages = new Map<ObservationPage, PinnedObservationDto[]>();
-  if (user.role === 'worker' || access.application.status !== 'observada') return pages;
+  if (readsOwnRowOnly(user.role) || access.application.status !== 'observada') return pages;
   const round = await latestSentRound(db, access.application.id);
   if (!round) return pages;
   const rows = await db

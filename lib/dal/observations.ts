@@ -13,7 +13,7 @@ import {
 } from '@/db/schema';
 import type { ApplicationStatus } from '@/db/schema';
 import { DomainError } from '@/lib/actions/result';
-import { hasPermission } from '@/lib/auth/permissions';
+import { hasPermission, readsOwnRowOnly } from '@/lib/auth/permissions';
 import { NotFoundError } from '@/lib/auth/session-user';
 import type { SessionUser } from '@/lib/auth/session-user';
 import { now } from '@/lib/clock';
@@ -726,7 +726,7 @@ export async function getApplicantObservations(user: SessionUser, applicationId:
   const { application } = access;
   const at = now();
   let rounds = await loadRounds(db, application.id, { sentOnly: true });
-  if (user.role === 'worker') {
+  if (readsOwnRowOnly(user.role)) {
     const own = await db
       .select({ id: rosterEntries.id })
       .from(rosterEntries)
@@ -1001,7 +1001,7 @@ export async function getCorrectionPanel(user: SessionUser, applicationId: strin
   const db = await getDb();
   const access = await loadApplication(db, user, applicationId, 'application.read');
   // A worker corrects nothing in the file; their own observations are on the observations page.
-  if (access.application.status !== 'observada' || user.role === 'worker') return null;
+  if (access.application.status !== 'observada' || readsOwnRowOnly(user.role)) return null;
   const round = await latestSentRound(db, access.application.id);
   if (!round) return null;
   const window = await getEditWindow(db, access, 'seccion');

@@ -4,7 +4,7 @@ import { getDb } from '@/db';
 import type { DbOrTx } from '@/db/client';
 import { dwellingProhibitions, earlySaleRequests, memberships, rosterEntries, users } from '@/db/schema';
 import { DomainError } from '@/lib/actions/result';
-import { hasPermission } from '@/lib/auth/permissions';
+import { hasPermission, readsOwnRowOnly } from '@/lib/auth/permissions';
 import { ForbiddenError, NotFoundError } from '@/lib/auth/session-user';
 import type { SessionUser } from '@/lib/auth/session-user';
 import { now } from '@/lib/clock';
@@ -158,10 +158,10 @@ export async function recordCbrInscription(tx: DbOrTx, user: SessionUser, input:
  */
 async function loadRequestable(tx: DbOrTx, user: SessionUser, applicationId: string, prohibitionId: string) {
   const access =
-    user.role === 'worker'
+    readsOwnRowOnly(user.role)
       ? await loadSelectedApplication(tx, user, applicationId, 'application.read')
       : await loadSelectedApplication(tx, user, applicationId, 'followup.report');
-  if (user.role !== 'worker' && !access.parties.includes('organizacion'))
+  if (!readsOwnRowOnly(user.role) && !access.parties.includes('organizacion'))
     throw new ForbiddenError('Solo la organización de trabajadores o la propia familia pueden solicitar la venta anticipada de una vivienda.');
   const [found] = await tx
     .select({ prohibition: dwellingProhibitions, entry: rosterEntries })
@@ -169,7 +169,7 @@ async function loadRequestable(tx: DbOrTx, user: SessionUser, applicationId: str
     .innerJoin(rosterEntries, eq(rosterEntries.id, dwellingProhibitions.rosterEntryId))
     .where(and(eq(dwellingProhibitions.id, prohibitionId), eq(dwellingProhibitions.applicationId, access.application.id)))
     .for('update', { of: dwellingProhibitions });
-  if (!found || (user.role === 'worker' && found.entry.rut !== user.rut)) throw new NotFoundError('No se encontró la vivienda.');
+  if (!found || (readsOwnRowOnly(user.role) && found.entry.rut !== user.rut)) throw new NotFoundError('No se encontró la vivienda.');
   return { access, ...found };
 }
 
@@ -353,7 +353,7 @@ export async function getProhibitionsView(user: SessionUser, applicationId: stri
   const access = await loadSelectedApplication(db, user, applicationId, 'application.read');
   const params = access.call.parameters;
   const at = now();
-  const ownOnly = user.role === 'worker';
+  const ownOnly = readsOwnRowOnly(user.role);
   const isUnion = user.role === 'org_rep' && access.parties.includes('organizacion');
   const rows = await db
     .select({ prohibition: dwellingProhibitions, entry: rosterEntries })

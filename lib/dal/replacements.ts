@@ -4,7 +4,7 @@ import { getDb } from '@/db';
 import type { DbOrTx } from '@/db/client';
 import { rosterEntries } from '@/db/schema';
 import { DomainError } from '@/lib/actions/result';
-import { hasPermission } from '@/lib/auth/permissions';
+import { hasPermission, readsOwnRowOnly } from '@/lib/auth/permissions';
 import { NotFoundError } from '@/lib/auth/session-user';
 import type { SessionUser } from '@/lib/auth/session-user';
 import { now } from '@/lib/clock';
@@ -137,7 +137,7 @@ async function blockedReasonOf(db: DbOrTx, user: SessionUser, access: Applicatio
  * workers' data): the roster with who replaced whom, the quota used and whether the union may propose now.
  */
 export async function getReplacementsView(user: SessionUser, applicationId: string): Promise<ReplacementsViewDto> {
-  if (user.role === 'worker') throw new NotFoundError('No se encontró la postulación.');
+  if (readsOwnRowOnly(user.role)) throw new NotFoundError('No se encontró la postulación.');
   const db = await getDb();
   const access = await loadApplication(db, user, applicationId, 'application.read');
   const rows = await db

@@ -6,7 +6,7 @@ import { getDb } from '@/db';
 import type { DbOrTx } from '@/db/client';
 import { documents, observations, rosterEntries, rosterImports } from '@/db/schema';
 import { ConflictError, DomainError } from '@/lib/actions/result';
-import { hasPermission } from '@/lib/auth/permissions';
+import { hasPermission, readsOwnRowOnly } from '@/lib/auth/permissions';
 import { NotFoundError } from '@/lib/auth/session-user';
 import type { SessionUser } from '@/lib/auth/session-user';
 import { now } from '@/lib/clock';
@@ -158,7 +158,7 @@ async function activeRows(db: DbOrTx, applicationId: string): Promise<RosterEntr
  * incorporation page).
  */
 async function loadForRosterRead(db: DbOrTx, user: SessionUser, applicationId: string): Promise<ApplicationAccess> {
-  if (user.role === 'worker') throw new NotFoundError('No se encontró la postulación.');
+  if (readsOwnRowOnly(user.role)) throw new NotFoundError('No se encontró la postulación.');
   return loadApplication(db, user, applicationId, 'application.read');
 }
 
