@@ -2,7 +2,8 @@ import { bigserial, index, jsonb, pgTable, text, timestamp, uuid } from 'drizzle
 
 /**
  * Append-only record of every state change. A trigger (migration 0001) refuses UPDATE and DELETE,
- * so not even the application's own database user can rewrite history.
+ * so the application cannot rewrite history through any query; a production deployment also runs the
+ * portal as a role that does not own the table, so that no one can disable the trigger either.
  */
 export const auditLog = pgTable(
   'audit_log',

@@ -87,7 +87,8 @@ export function checkComposition(
         : sizeOk
           ? `El proyecto tiene ${total} viviendas (máximo ${rules.maxDwellings}).`
           : `El proyecto puede tener hasta ${rules.maxDwellings} viviendas; tiene ${total}.`,
-      source,
+      // The dwelling cap is among the call's application requirements (the Convenio's list).
+      SOURCES.requirements,
       { total, maxDwellings: rules.maxDwellings },
     ),
   );

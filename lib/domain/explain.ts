@@ -49,6 +49,8 @@ export const SOURCES = {
     'Programa de Vivienda para Organizaciones de Trabajadores (MINVU, llamado 2022), «Obligaciones Equipo de Trabajo y SERVIU para seguimiento proyectos»',
   bridgeLoan: 'Programa de Vivienda para Organizaciones de Trabajadores (MINVU, llamado 2022), «Préstamos»',
   score: 'D.S. N°1 (V. y U.) de 2011, art. 65',
+  /** One application per person and call: the reglamento's rule for collective applications. */
+  ds1: 'D.S. N°1 (V. y U.) de 2011, reglamento del Sistema Integrado de Subsidio Habitacional (postulación colectiva)',
   rut: 'Registro Civil: RUT con dígito verificador módulo 11',
   workingDays: 'Ley N°19.880, art. 25 (días hábiles administrativos)',
   civilTerms: 'Código Civil, art. 48 (cómputo de plazos de meses y años)',

@@ -68,7 +68,7 @@ export function checkRutUnique(
     ok
       ? 'Cada RUT figura una sola vez en la nómina y en ninguna otra postulación del llamado.'
       : `Un RUT puede figurar en una sola postulación por llamado; ${problems.join('; ')}.`,
-    SOURCES.requirements,
+    SOURCES.ds1,
     { repeatedInRoster: repeated.size, usedInOtherApplications: usedElsewhere.size },
   );
 }
