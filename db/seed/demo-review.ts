@@ -84,6 +84,10 @@ export async function seedDemoReviewRoster(db: DbOrTx): Promise<boolean> {
 export async function createReviewFixture(db: DbOrTx, at: Date, options: { selected?: boolean } = {}): Promise<{ id: string; number: string }> {
   const [template] = await db.select().from(applications).where(eq(applications.number, 'PVT-DEMO-0002')).limit(1);
   if (!template) throw new Error('PVT-DEMO-0002 no existe: cargue los datos de demostración.');
+  // A selected project has hired its builder: the demo's, the one PVT-DEMO-0001 invited.
+  const [builder] = options.selected
+    ? await db.select({ id: applications.builderId }).from(applications).where(eq(applications.number, 'PVT-DEMO-0001')).limit(1)
+    : [];
   // The test clock may be frozen, so the time alone does not tell fixtures apart.
   const number = `PVT-E2E-${at.getTime().toString(36).toUpperCase()}${randomBytes(4).toString('hex').toUpperCase()}`;
   const [created] = await db
@@ -94,7 +98,7 @@ export async function createReviewFixture(db: DbOrTx, at: Date, options: { selec
       organizationId: template.organizationId,
       employerId: template.employerId,
       sponsorId: template.sponsorId,
-      builderId: template.builderId,
+      builderId: builder?.id ?? template.builderId,
       status: options.selected ? 'seleccionada' : 'enviada',
       projectName: `Villa Los Castaños (prueba ${number.slice(-6)})`,
       sections: options.selected ? { ...(template.sections as object), terreno: { situation: 'promesa' } } : undefined,

@@ -155,10 +155,17 @@ test('the committee reports, SERVIU verifies on site, and the bridge loan instal
 
   await test.step('the committee reports the builder hired, with its registry number, and uploads the contract', async () => {
     await asUser(page, demo.orgRep, portal);
-    await report(page, 'Constructora contratada', async (form) => {
-      await form.getByLabel('N° de registro de la constructora').fill('A1-2345');
+    // The number must be the one the project's builder registered in the portal.
+    const form = page.getByRole('form', { name: 'Informar al SERVIU' });
+    await form.getByLabel('Qué informa').selectOption({ label: 'Constructora contratada' });
+    await form.getByLabel('Fecha').fill(todayInChile());
+    await form.getByLabel('N° de registro de la constructora').fill('A1-2345');
+    await form.getByRole('button', { name: 'Enviar informe' }).click();
+    await expect(form.getByText('No coincide con el N° RNC-5678 de Constructora Demo SpA; revise el número.')).toBeVisible();
+    await report(page, 'Constructora contratada', async (f) => {
+      await f.getByLabel('N° de registro de la constructora').fill('RNC 5678');
     });
-    await expect(reportRow(page, 'Registro Nacional de Contratistas N° A1-2345')).toContainText('Pendiente de verificación');
+    await expect(reportRow(page, 'Constructora Demo SpA (Registro Nacional de Contratistas N° RNC 5678)')).toContainText('Pendiente de verificación');
     const slot = page.getByTestId('slot-contrato_construccion');
     // The contract slot takes PDF only, judged by the content, not the name.
     await slot.getByLabel('Archivo', { exact: true }).setInputFiles({ name: 'contrato.pdf', mimeType: 'application/pdf', buffer: Buffer.from('no es un PDF') });

@@ -2,7 +2,7 @@ import 'server-only';
 import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
 import { getDb } from '@/db';
 import type { DbOrTx } from '@/db/client';
-import { documents, projectDates, projectMilestones } from '@/db/schema';
+import { documents, projectDates, projectMilestones, sponsors } from '@/db/schema';
 import { DomainError } from '@/lib/actions/result';
 import { hasPermission } from '@/lib/auth/permissions';
 import type { Permission } from '@/lib/auth/permissions';
@@ -92,12 +92,12 @@ export async function createMilestoneReport(tx: DbOrTx, user: SessionUser, input
   assertNotFuture(input.actualOn, access.call.parameters);
   const documentId = await assertFollowupDocument(tx, access.application.id, input.documentId);
   const label = milestoneKindLabels[input.kind];
-  const title =
-    input.kind === 'constructora_contratada'
-      ? `${label} (Registro Nacional de Contratistas N° ${input.registryNumber})`
-      : input.kind === 'avance'
-        ? `${label}: ${input.progressPercent}%`
-        : label;
+  const builder = input.kind === 'constructora_contratada' ? await hiredBuilder(tx, access.application.builderId, input.registryNumber ?? '') : null;
+  const title = builder
+    ? `${label}: ${builder.name} (Registro Nacional de Contratistas N° ${input.registryNumber})`
+    : input.kind === 'avance'
+      ? `${label}: ${input.progressPercent}%`
+      : label;
   const [row] = await tx
     .insert(projectMilestones)
     .values({
@@ -110,8 +110,34 @@ export async function createMilestoneReport(tx: DbOrTx, user: SessionUser, input
       documentId,
     })
     .returning({ id: projectMilestones.id });
-  await writeAudit(tx, user, { action: 'followup.report', entityType: 'project_milestone', entityId: row!.id, after: { ...input } });
+  await writeAudit(tx, user, {
+    action: 'followup.report',
+    entityType: 'project_milestone',
+    entityId: row!.id,
+    after: { ...input, ...(builder ? { builderId: builder.id } : {}) },
+  });
   return { id: row!.id };
+}
+
+const registryKey = (value: string) => value.replace(/[\s.\-–]/g, '').toUpperCase();
+
+/**
+ * The builder a «constructora contratada» report speaks of: the one invited to the project, whose number
+ * in the Registro Nacional de Contratistas must be the one it registered in the portal.
+ */
+async function hiredBuilder(tx: DbOrTx, builderId: string | null, registryNumber: string): Promise<{ id: string; name: string }> {
+  if (!builderId)
+    throw new DomainError('El proyecto aún no tiene constructora: invítela desde la postulación antes de informar su contratación.');
+  const [builder] = await tx
+    .select({ id: sponsors.id, name: sponsors.name, registryNumber: sponsors.registryNumber })
+    .from(sponsors)
+    .where(eq(sponsors.id, builderId));
+  if (!builder) throw new DomainError('No se encontró la constructora del proyecto.');
+  if (builder.registryNumber && registryKey(builder.registryNumber) !== registryKey(registryNumber))
+    throw new DomainError(`${builder.name} figura en el portal con el N° ${builder.registryNumber} del Registro Nacional de Contratistas.`, {
+      registryNumber: `No coincide con el N° ${builder.registryNumber} de ${builder.name}; revise el número.`,
+    });
+  return { id: builder.id, name: builder.name };
 }
 
 /**

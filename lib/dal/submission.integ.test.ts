@@ -416,7 +416,8 @@ describe('submitApplication', () => {
     });
     const error = await submitError(orgRep(), app.id);
     expect(error.message).toMatch(/^La postulación todavía no se puede enviar\./);
-    expect(error.message).toContain('La nómina debe tener un trabajador por vivienda en cada tramo (5 viviendas, 6 trabajadores; tramo 2: 5 trabajadores para 4 viviendas)');
+    expect(error.message).toContain('La nómina debe tener un trabajador por vivienda: el proyecto tiene 5 viviendas y la nómina 6 trabajadores');
+    expect(error.message).toContain('cada tramo debe tener tantos trabajadores como viviendas (tramo 2: 5 trabajadores para 4 viviendas)');
     const [row] = await handle.db.select().from(applications).where(eq(applications.id, app.id));
     expect(row!.status).toBe('borrador');
     expect(row!.submissionSnapshot).toBeNull();
