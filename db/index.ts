@@ -2,10 +2,7 @@ import { now } from '../lib/clock';
 import { env, isBuildPhase, shouldAutoSetupDb } from '../lib/env';
 import { migrateDb, openDb } from './client';
 import type { Db, DbHandle } from './client';
-import { seedDemoData } from './seed/demo';
-import { seedDemoReviewRoster } from './seed/demo-review';
-import { seedProhibitionsDemo, seedSelectionDemo } from './seed/demo-selection';
-import { seedReferenceData } from './seed/reference';
+import { seedPortalData } from './seed/all';
 
 export type { Db, DbOrTx, Tx } from './client';
 
@@ -22,12 +19,7 @@ export function getDb(): Promise<Db> {
     const handle = await openDb({ databaseUrl: e.DATABASE_URL, pgliteDir: e.PGLITE_DIR });
     if (shouldAutoSetupDb(e)) {
       await migrateDb(handle);
-      await seedReferenceData(handle.db);
-      await seedDemoData(handle.db, now());
-      await seedSelectionDemo(handle.db, now());
-      // Dwellings and an early-sale request appear once PVT-DEMO-SEL-01 has been selected.
-      await seedProhibitionsDemo(handle.db, now());
-      await seedDemoReviewRoster(handle.db);
+      await seedPortalData(handle.db, now());
     }
     return handle;
   })().catch((error: unknown) => {
