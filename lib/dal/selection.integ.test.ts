@@ -22,6 +22,7 @@ import {
   createSelectionPreview,
   getSelectionOverview,
   listPublishedSelections,
+  listSelectionCalls,
   recordSelectionPublication,
   sha256Hex,
 } from './selection';
@@ -61,6 +62,10 @@ describe('national selection', () => {
     expect(overview.candidates.every((c) => c.eligibleCount === 5 && c.score === '0' && !c.scoreComplete)).toBe(true);
     expect(overview.unsetParameters).toContain('grupo_familiar.integrantes');
     expect(overview.call.budgetUf).toBe('630000');
+    // The selection page opens on the call whose approved projects wait for it.
+    const options = await listSelectionCalls(minvu());
+    expect(options.find((c) => c.code === 'PVT-2022')).toMatchObject({ approved: 3, hasConfirmedRun: false });
+    expect(options.find((c) => c.code === 'PVT-DEMO')?.approved).toBe(0);
   });
 
   it('a budget that leaves a project out: previews, stores a reproducible draft run', async () => {

@@ -1,6 +1,6 @@
 import 'server-only';
 import { createHash } from 'node:crypto';
-import { and, asc, desc, eq, inArray } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray } from 'drizzle-orm';
 import { getDb } from '@/db';
 import type { DbOrTx } from '@/db/client';
 import { applicationDwellings, applications, calls, comunas, organizations, projectDates, regions, rosterEntries, selectionRuns } from '@/db/schema';
@@ -221,6 +221,8 @@ export interface SelectionCallOption {
   name: string;
   status: string;
   hasConfirmedRun: boolean;
+  /** Technically approved files waiting for this call's selection. */
+  approved: number;
 }
 
 /** The calls of the workers' programme national staff can select in ('selection.run'). */
@@ -230,7 +232,13 @@ export async function listSelectionCalls(user: SessionUser): Promise<SelectionCa
   const rows = await db.select().from(calls).where(eq(calls.programme, 'ds1_trabajadores')).orderBy(desc(calls.opensAt));
   const confirmed = await db.select({ callId: selectionRuns.callId }).from(selectionRuns).where(eq(selectionRuns.status, 'confirmada'));
   const done = new Set(confirmed.map((c) => c.callId));
-  return rows.map((c) => ({ id: c.id, code: c.code, name: c.name, status: c.status, hasConfirmedRun: done.has(c.id) }));
+  const waiting = await db
+    .select({ callId: applications.callId, count: count() })
+    .from(applications)
+    .where(eq(applications.status, 'aprobada_tecnicamente'))
+    .groupBy(applications.callId);
+  const approved = new Map(waiting.map((w) => [w.callId, w.count]));
+  return rows.map((c) => ({ id: c.id, code: c.code, name: c.name, status: c.status, hasConfirmedRun: done.has(c.id), approved: approved.get(c.id) ?? 0 }));
 }
 
 export interface SelectionCandidateRow {

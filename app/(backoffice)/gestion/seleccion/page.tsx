@@ -20,7 +20,8 @@ export default async function SelectionPage(props: { searchParams: Promise<{ lla
   const user = await requireRole('minvu_admin');
   const { llamado } = await props.searchParams;
   const calls = await listSelectionCalls(user);
-  const callId = llamado ?? calls.find((c) => c.status === 'abierto')?.id ?? calls[0]?.id;
+  // By default, the call whose approved projects are waiting for their selection.
+  const callId = llamado ?? calls.find((c) => c.approved > 0 && !c.hasConfirmedRun)?.id ?? calls.find((c) => c.status === 'abierto')?.id ?? calls[0]?.id;
   let overview: SelectionOverviewDto | null = null;
   if (callId) {
     try {
@@ -48,7 +49,7 @@ export default async function SelectionPage(props: { searchParams: Promise<{ lla
           name="llamado"
           label="Llamado"
           defaultValue={callId}
-          options={calls.map((c) => ({ value: c.id, label: `${c.code} — ${c.name}${c.hasConfirmedRun ? ' (selección confirmada)' : ''}` }))}
+          options={calls.map((c) => ({ value: c.id, label: `${c.code} — ${c.name}${c.hasConfirmedRun ? ' (selección confirmada)' : c.approved > 0 ? ` (${c.approved} aprobados)` : ''}` }))}
         />
         <Button type="submit" variant="secondary" className="mb-4">
           Ver llamado
