@@ -161,7 +161,7 @@ test('the committee reports, SERVIU verifies on site, and the bridge loan instal
     await form.getByLabel('Fecha').fill(todayInChile());
     await form.getByLabel('N° de registro de la constructora').fill('A1-2345');
     await form.getByRole('button', { name: 'Enviar informe' }).click();
-    await expect(form.getByText('No coincide con el N° RNC-5678 de Constructora Demo SpA; revise el número.')).toBeVisible();
+    await expect(page.locator('#informe-form-registryNumber-error')).toContainText('No coincide con el N° RNC-5678 de Constructora Demo SpA; revise el número.');
     await report(page, 'Constructora contratada', async (f) => {
       await f.getByLabel('N° de registro de la constructora').fill('RNC 5678');
     });
