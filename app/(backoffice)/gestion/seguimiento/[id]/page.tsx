@@ -157,15 +157,7 @@ export default async function BackofficeFollowupPage(props: { params: Promise<{ 
             submitLabel="Registrar la garantía renovada"
             pendingLabel="Registrando…"
             doneMessage="Garantía renovada."
-            fields={[
-              {
-                name: 'guaranteeKind',
-                label: 'Garantía de la constructora',
-                options: Object.entries(guaranteeKindLabels).map(([value, label]) => ({ value, label })),
-              },
-              { name: 'guaranteeAmountUf', label: 'Monto de la garantía (UF)', inputMode: 'decimal', hint: 'Debe cubrir al menos el monto del préstamo.' },
-              { name: 'guaranteeExpiresOn', label: 'Nuevo vencimiento de la garantía', type: 'date' },
-            ]}
+            fields={guaranteeFields('Nuevo vencimiento de la garantía')}
           >
             <p className="mb-3 text-sm text-slate-700">
               Vigente hasta el {formatDayText(view.loan.guaranteeExpiresOn)}. Con la garantía vencida no se pagan cuotas.
@@ -186,17 +178,20 @@ export default async function BackofficeFollowupPage(props: { params: Promise<{ 
             fields={[
               { name: 'amountUf', label: 'Monto del préstamo (UF)', hint: 'No puede exceder el subsidio de las viviendas del proyecto.', inputMode: 'decimal' },
               { name: 'termMonths', label: 'Plazo (meses)', hint: `Máximo ${view.bridgeLoanTerms.maxMonths} meses.`, inputMode: 'numeric' },
-              {
-                name: 'guaranteeKind',
-                label: 'Garantía de la constructora',
-                options: Object.entries(guaranteeKindLabels).map(([value, label]) => ({ value, label })),
-              },
-              { name: 'guaranteeAmountUf', label: 'Monto de la garantía (UF)', inputMode: 'decimal', hint: 'Debe cubrir al menos el monto del préstamo.' },
-              { name: 'guaranteeExpiresOn', label: 'Vencimiento de la garantía', type: 'date' },
+              ...guaranteeFields('Vencimiento de la garantía'),
             ]}
           />
         </section>
       ) : null}
     </div>
   );
+}
+
+/** The builder's guarantee, as the loan registers it and as SERVIU records its renewal. */
+function guaranteeFields(expiryLabel: string) {
+  return [
+    { name: 'guaranteeKind', label: 'Garantía de la constructora', options: Object.entries(guaranteeKindLabels).map(([value, label]) => ({ value, label })) },
+    { name: 'guaranteeAmountUf', label: 'Monto de la garantía (UF)', inputMode: 'decimal' as const, hint: 'Debe cubrir al menos el monto del préstamo.' },
+    { name: 'guaranteeExpiresOn', label: expiryLabel, type: 'date' as const },
+  ];
 }
