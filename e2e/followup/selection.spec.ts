@@ -133,6 +133,14 @@ test('national staff enter the point tables; projects whose families differ only
   await expect(page.getByRole('button', { name: 'Guardar topes de ingresos' })).toHaveCount(0);
 });
 
+test('the selection page keeps its call in the address, so a confirmation stays on it', async ({ page }) => {
+  await signIn(page, demo.minvu);
+  await page.goto('/gestion/seleccion');
+  await expect(page).toHaveURL(/\/gestion\/seleccion\?llamado=[0-9a-f-]{36}$/);
+  const chosen = await page.getByLabel('Llamado', { exact: true }).inputValue();
+  expect(page.url()).toContain(chosen);
+});
+
 test('a regional reviewer cannot open the national selection', async ({ page }) => {
   await signIn(page, demo.reviewerRm);
   await page.goto('/gestion/seleccion');

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { redirect } from 'next/navigation';
 import { ActionForm } from '@/components/followup/action-form';
 import { SelectionResultView } from '@/components/followup/selection-result';
 import { Button } from '@/components/ui/button';
@@ -22,6 +23,8 @@ export default async function SelectionPage(props: { searchParams: Promise<{ lla
   const calls = await listSelectionCalls(user);
   // By default, the call whose approved projects are waiting for their selection.
   const callId = llamado ?? calls.find((c) => c.approved > 0 && !c.hasConfirmedRun)?.id ?? calls.find((c) => c.status === 'abierto')?.id ?? calls[0]?.id;
+  // The call goes into the address, so the page stays on it after a preview or a confirmation changes the default.
+  if (!llamado && callId) redirect(`/gestion/seleccion?llamado=${callId}`);
   let overview: SelectionOverviewDto | null = null;
   if (callId) {
     try {
