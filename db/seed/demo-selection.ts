@@ -21,7 +21,8 @@ import {
   sponsors,
   users,
 } from '../schema';
-import { DEMO_PASSWORD, demoRut } from './demo';
+import { DEMO_PASSWORD, demoRut, insertDemoCall } from './demo';
+import { scheduleAround } from './schedules';
 
 /** The committee's demo account of the selected RM project (union leader of the selection demo's union). */
 export const SELECTION_DEMO_COMMITTEE_EMAIL = 'comite.seleccion@demo.cl';
@@ -205,20 +206,31 @@ async function insertProjects(
   return out;
 }
 
+/** The demo call whose selection can be tried today: closed six weeks ago, its selection step under way. */
+export const SELECTION_DEMO_CALL = 'PVT-DEMO-SEL';
+
 /**
- * Selection demo data under the closed pilot call PVT-2022 (a selection waits for the call to close and for
- * every file's technical decision, so it cannot be tried on the open demo call): three technically approved projects in three
- * regions (see PROJECTS) whose subsidies leave one out with a 12.000 UF budget, and a committee account
- * for the selected RM project. Additive and idempotent: returns false when already seeded or when the
- * demo call is missing.
+ * Selection demo data: a closed demo call, PVT-DEMO-SEL, laid so that today falls in its selection step (a
+ * selection waits for the call to close and for every file's decision, so the open demo call cannot show
+ * it), with three technically approved projects in three regions (see PROJECTS) whose subsidies leave one
+ * out with a 12.000 UF budget, and a committee account for the selected RM project. Additive and
+ * idempotent: returns false when already seeded.
  */
 export async function seedSelectionDemo(db: DbOrTx, today: Date): Promise<boolean> {
-  const [call] = await db.select({ id: calls.id }).from(calls).where(eq(calls.code, 'PVT-2022')).limit(1);
-  if (!call) return false;
   const [existing] = await db.select({ id: applications.id }).from(applications).where(eq(applications.number, 'PVT-DEMO-SEL-01')).limit(1);
   if (existing) return false;
+  const [found] = await db.select({ id: calls.id }).from(calls).where(eq(calls.code, SELECTION_DEMO_CALL)).limit(1);
+  const callId =
+    found?.id ??
+    (await insertDemoCall(db, scheduleAround(new Date(today.getTime() - 62 * 86_400_000)), {
+      code: SELECTION_DEMO_CALL,
+      name: 'Llamado de demostración en etapa de selección',
+      status: 'cerrado',
+      resolution: 'Llamado de demostración con los parámetros del piloto 2022, ya cerrado',
+    }));
   const parties = await ensureParties(db);
-  await insertProjects(db, call.id, parties, new Date(today.getTime() - 30 * 86_400_000), (i) => `PVT-DEMO-SEL-0${i + 1}`, '');
+  // Sent a week before the closing, which came 41 days ago.
+  await insertProjects(db, callId, parties, new Date(today.getTime() - 50 * 86_400_000), (i) => `PVT-DEMO-SEL-0${i + 1}`, '');
   return true;
 }
 

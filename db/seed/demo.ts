@@ -68,6 +68,38 @@ async function insertSchedule(db: DbOrTx, callId: string, steps: ScheduleStep[])
 }
 
 /**
+ * A demo call with the 2022 pilot's parameters and a schedule laid around a day: its savings date is its
+ * closing day and its start-of-works deadline follows its own schedule, not the pilot's July 2023.
+ */
+export async function insertDemoCall(
+  db: DbOrTx,
+  steps: ScheduleStep[],
+  call: { code: string; name: string; status: 'abierto' | 'cerrado'; resolution: string },
+): Promise<string> {
+  const closing = steps.find((s) => s.code === 'cierre')!;
+  const isoDay = (d: { year: number; month: number; day: number }) => `${d.year}-${String(d.month).padStart(2, '0')}-${String(d.day).padStart(2, '0')}`;
+  const savingsDate = isoDay(santiagoDay(closing.endsAt));
+  const startOfWorksBy = isoDay(santiagoDay(steps.find((s) => s.code === 'inicio_obras')!.endsAt));
+  const [row] = await db
+    .insert(calls)
+    .values({
+      ...call,
+      programme: 'ds1_trabajadores',
+      opensAt: steps[0]!.startsAt!,
+      closesAt: closing.endsAt,
+      savingsDate,
+      parameters: {
+        ...callParameters2022,
+        savings: { ...callParameters2022.savings, depositDeadline: savingsDate },
+        deadlines: { ...callParameters2022.deadlines, startOfWorksBy },
+      },
+    })
+    .returning({ id: calls.id });
+  await insertSchedule(db, row!.id, steps);
+  return row!.id;
+}
+
+/**
  * Demo data, once: the closed 2022 pilot call, an open call around `today`, one user per role,
  * a union with its employer and sponsors, a draft application and two submitted ones in two regions.
  * Returns false when demo data was already there.
@@ -103,30 +135,12 @@ export async function seedDemoData(db: Db, today: Date): Promise<boolean> {
 
     const steps = scheduleAround(today);
     const closing = steps.find((s) => s.code === 'cierre')!;
-    const closingDay = santiagoDay(closing.endsAt);
-    const isoDay = (d: { year: number; month: number; day: number }) => `${d.year}-${String(d.month).padStart(2, '0')}-${String(d.day).padStart(2, '0')}`;
-    const savingsDate = isoDay(closingDay);
-    // The start-of-works deadline follows this call's own schedule, not the pilot's July 2023.
-    const startOfWorksBy = isoDay(santiagoDay(steps.find((s) => s.code === 'inicio_obras')!.endsAt));
-    const [open] = await tx
-      .insert(calls)
-      .values({
-        code: 'PVT-DEMO',
-        name: 'Llamado de demostración Programa de Vivienda para Trabajadores',
-        programme: 'ds1_trabajadores',
-        status: 'abierto',
-        opensAt: steps[0]!.startsAt!,
-        closesAt: closing.endsAt,
-        savingsDate,
-        resolution: 'Llamado de demostración con los parámetros del piloto 2022',
-        parameters: {
-          ...callParameters2022,
-          savings: { ...callParameters2022.savings, depositDeadline: savingsDate },
-          deadlines: { ...callParameters2022.deadlines, startOfWorksBy },
-        },
-      })
-      .returning({ id: calls.id });
-    await insertSchedule(tx, open!.id, steps);
+    const openId = await insertDemoCall(tx, steps, {
+      code: 'PVT-DEMO',
+      name: 'Llamado de demostración Programa de Vivienda para Trabajadores',
+      status: 'abierto',
+      resolution: 'Llamado de demostración con los parámetros del piloto 2022',
+    });
 
     // D.S. N°49 collective applications with GORE Magallanes co-financing (the GORE Magallanes reglamento).
     await tx.insert(calls).values({
@@ -186,7 +200,7 @@ export async function seedDemoData(db: Db, today: Date): Promise<boolean> {
       .insert(applications)
       .values({
         number: 'PVT-DEMO-0001',
-        callId: open!.id,
+        callId: openId,
         organizationId: union!.id,
         employerId: employer!.id,
         sponsorId: ep!.id,
@@ -204,7 +218,7 @@ export async function seedDemoData(db: Db, today: Date): Promise<boolean> {
     const worker = demoUsers[0]!;
     await tx.insert(rosterEntries).values([
       // Household facts for the score as the RSH would show them; Luis has not declared his yet.
-      rosterRow(draft!.id, open!.id, worker.rut!, 'María', 'Pérez Soto', 1, 40, '55', '30', { email: worker.email }, {
+      rosterRow(draft!.id, openId, worker.rut!, 'María', 'Pérez Soto', 1, 40, '55', '30', { email: worker.email }, {
         memberAges: [34, 12, 7],
         headOfHousehold: 'monoparental',
         membersWithDisability: 0,
@@ -214,7 +228,7 @@ export async function seedDemoData(db: Db, today: Date): Promise<boolean> {
         bathroom: 'compartido',
         earlierApplications: 1,
       }),
-      rosterRow(draft!.id, open!.id, demoRut(16_222_333), 'Pedro', 'González Lillo', 2, 70, '80', '40', {}, {
+      rosterRow(draft!.id, openId, demoRut(16_222_333), 'Pedro', 'González Lillo', 2, 70, '80', '40', {}, {
         memberAges: [41, 39, 15],
         headOfHousehold: 'con_pareja',
         membersWithDisability: 1,
@@ -224,7 +238,7 @@ export async function seedDemoData(db: Db, today: Date): Promise<boolean> {
         bathroom: 'exclusivo',
         earlierApplications: 0,
       }),
-      rosterRow(draft!.id, open!.id, demoRut(17_333_444), 'Rosa', 'Contreras Vera', 2, 60, '72', '36', {}, {
+      rosterRow(draft!.id, openId, demoRut(17_333_444), 'Rosa', 'Contreras Vera', 2, 60, '72', '36', {}, {
         memberAges: [52, 29, 74],
         headOfHousehold: 'con_pareja',
         membersWithDisability: 0,
@@ -234,7 +248,7 @@ export async function seedDemoData(db: Db, today: Date): Promise<boolean> {
         bathroom: 'exclusivo',
         earlierApplications: 2,
       }),
-      rosterRow(draft!.id, open!.id, demoRut(18_444_555), 'Luis', 'Sepúlveda Toro', 2, 90, '90', '50'),
+      rosterRow(draft!.id, openId, demoRut(18_444_555), 'Luis', 'Sepúlveda Toro', 2, 90, '90', '50'),
     ]);
 
     // Two submitted files in two regions, so each region's officials have work and scope can be seen.
@@ -244,7 +258,7 @@ export async function seedDemoData(db: Db, today: Date): Promise<boolean> {
       .values([
         {
           number: 'PVT-DEMO-0002',
-          callId: open!.id,
+          callId: openId,
           organizationId: union!.id,
           employerId: employer!.id,
           sponsorId: ep!.id,
@@ -256,7 +270,7 @@ export async function seedDemoData(db: Db, today: Date): Promise<boolean> {
         },
         {
           number: 'PVT-DEMO-0003',
-          callId: open!.id,
+          callId: openId,
           organizationId: otherUnion!.id,
           status: 'enviada' as const,
           projectName: 'Conjunto Habitacional Caliche',

@@ -56,7 +56,7 @@ async function callIdOf(code: string): Promise<string> {
 
 describe('national selection', () => {
   it('lists the approved projects of every region with their group score and the unset point values', async () => {
-    const overview = await getSelectionOverview(minvu(), await callIdOf('PVT-2022'));
+    const overview = await getSelectionOverview(minvu(), await callIdOf('PVT-DEMO-SEL'));
     expect(overview.candidates.map((c) => c.number)).toEqual(['PVT-DEMO-SEL-01', 'PVT-DEMO-SEL-02', 'PVT-DEMO-SEL-03']);
     expect(overview.candidates.map((c) => c.subsidyUf)).toEqual(['5000', '5500', '6000']);
     expect(overview.candidates.every((c) => c.eligibleCount === 5 && c.score === '0' && !c.scoreComplete)).toBe(true);
@@ -64,7 +64,7 @@ describe('national selection', () => {
     expect(overview.call.budgetUf).toBe('630000');
     // The selection page opens on the call whose approved projects wait for it.
     const options = await listSelectionCalls(minvu());
-    expect(options.find((c) => c.code === 'PVT-2022')).toMatchObject({ approved: 3, hasConfirmedRun: false });
+    expect(options.find((c) => c.code === 'PVT-DEMO-SEL')).toMatchObject({ approved: 3, hasConfirmedRun: false });
     expect(options.find((c) => c.code === 'PVT-DEMO')?.approved).toBe(0);
   });
 
@@ -290,7 +290,7 @@ describe('national selection', () => {
   });
 
   it('only national staff may run it: a reviewer or director is refused', async () => {
-    const callId = await callIdOf('PVT-2022');
+    const callId = await callIdOf('PVT-DEMO-SEL');
     for (const email of ['analista.rm@demo.cl', 'director.rm@demo.cl', 'dirigente@demo.cl']) {
       await expect(getSelectionOverview(people[email]!, callId)).rejects.toThrow(ForbiddenError);
       await expect(handle.db.transaction((tx) => createSelectionPreview(tx, people[email]!, { callId }))).rejects.toThrow(ForbiddenError);
