@@ -58,6 +58,8 @@ test('national staff preview a selection that leaves a project out, confirm it, 
   await page.getByRole('button', { name: 'Confirmar selección' }).click();
   await expect(page.getByRole('heading', { name: 'Selección confirmada' })).toBeVisible();
   await expect(page.getByText('Res. Ex. N° 4321', { exact: false }).first()).toBeVisible();
+  // The ranking of the confirmed run still names each project.
+  await expect(page.getByRole('table', { name: /Orden de prelación/ })).toContainText(third!.projectName);
   await expect(page.getByRole('button', { name: 'Previsualizar' })).toHaveCount(0);
   // Published in the Diario Oficial later: recorded once, then shown instead of the form.
   await page.getByLabel('Fecha de publicación en el Diario Oficial', { exact: true }).fill(new Date(Date.now() - 86_400_000).toISOString().slice(0, 10));

@@ -103,6 +103,10 @@ describe('national selection', () => {
       confirmSelectionRun(tx, minvu(), { runId: preview.id, resolutionNumber: 'Res. Ex. N° 1234', resolutionDate: '2026-11-20' }),
     );
     expect(confirmed.status).toBe('confirmada');
+    // The confirmed run still names its projects, now selected or not.
+    const shown = await getSelectionOverview(minvu(), callId);
+    expect(shown.candidates).toEqual([]);
+    expect(apps.map((a) => shown.names[a.id]?.projectName)).toEqual(apps.map((a) => a.projectName));
     const rows = await db.select().from(applications).where(inArray(applications.id, apps.map((a) => a.id)));
     const status = Object.fromEntries(rows.map((r) => [r.number, r.status]));
     expect(status).toEqual({ [apps[0]!.number]: 'seleccionada', [apps[1]!.number]: 'seleccionada', [apps[2]!.number]: 'no_seleccionada' });

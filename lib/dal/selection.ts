@@ -293,6 +293,8 @@ export interface SelectionOverviewDto {
   confirmed: SelectionRunDto | null;
   /** Why the selection cannot be confirmed yet (the call still open, files still without a technical decision); empty when it can. */
   notReady: string[];
+  /** Project, organisation and region of every file the page lists, by application id. */
+  names: Record<string, { projectName: string; organizationName: string; regionName: string | null }>;
 }
 
 async function describeApplications(db: DbOrTx, ids: string[]) {
@@ -340,10 +342,14 @@ export async function getSelectionOverview(user: SessionUser, callId: string): P
   const call = await loadCall(db, callId);
   const inputs = await buildSelectionInputs(db, user, call.id, call.params);
   const computed = computeSelection(inputs);
-  const described = await describeApplications(db, inputs.candidates.map((c) => c.applicationId));
   const runs = await db.select().from(selectionRuns).where(eq(selectionRuns.callId, call.id)).orderBy(desc(selectionRuns.createdAt));
   const confirmed = runs.find((r) => r.status === 'confirmada');
   const draft = runs.find((r) => r.status === 'borrador');
+  // The run shown may rank files that are no longer approved (selected, not selected): they are named too.
+  const shown = (confirmed ?? draft)?.result as SelectionComputation | undefined;
+  const described = await describeApplications(db, [
+    ...new Set([...inputs.candidates.map((c) => c.applicationId), ...(shown?.groups.map((g) => g.applicationId) ?? [])]),
+  ]);
   return {
     call: { id: call.id, code: call.code, name: call.name, ...call.params.selection },
     unsetParameters: computed.unsetParameters,
@@ -373,6 +379,7 @@ export async function getSelectionOverview(user: SessionUser, callId: string): P
     latestDraft: draft && !confirmed ? toRunDto(draft) : null,
     confirmed: confirmed ? toRunDto(confirmed) : null,
     notReady: confirmed ? [] : await selectionNotReady(db, call),
+    names: Object.fromEntries([...described].map(([id, d]) => [id, { projectName: d.projectName, organizationName: d.organizationName, regionName: d.regionName }])),
   };
 }
 

@@ -33,9 +33,7 @@ export default async function SelectionPage(props: { searchParams: Promise<{ lla
       if (!(error instanceof NotFoundError)) throw error;
     }
   }
-  const names = Object.fromEntries(
-    (overview?.candidates ?? []).map((c) => [c.applicationId, { projectName: c.projectName, organizationName: c.organizationName, regionName: c.regionName }]),
-  );
+  const names = overview?.names ?? {};
   return (
     <div className="space-y-8 py-4">
       <header>
@@ -148,7 +146,7 @@ export default async function SelectionPage(props: { searchParams: Promise<{ lla
                 Selección confirmada
               </h2>
               <p className="border-l-4 border-ok-700 bg-ok-50 p-4" role="status">
-                Resolución N° {overview.confirmed.resolutionNumber} del {overview.confirmed.resolutionDate?.split('-').reverse().join('-')}
+                Resolución: {overview.confirmed.resolutionNumber}, del {overview.confirmed.resolutionDate?.split('-').reverse().join('-')}
                 {overview.confirmed.confirmedAt ? `, confirmada el ${formatSantiagoDateTime(overview.confirmed.confirmedAt)}` : ''}. La
                 selección es definitiva y no puede modificarse.
               </p>
