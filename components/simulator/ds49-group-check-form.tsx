@@ -8,8 +8,7 @@ import { SelectField, TextAreaField, TextField } from '@/components/ui/field';
 import { StatusTag } from '@/components/ui/status-tag';
 import { fieldErrorsOf } from '@/lib/actions/result';
 import { DS49_BUILDING_PERMITS, DS49_FAMILY_COLUMNS, DS49_TYPOLOGIES, ds49GroupCheckSchema } from '@/lib/validations/ds49-group-check';
-import type { TDs49GroupCheckValues } from '@/lib/validations/ds49-group-check';
-import type { Ds49GroupCheckState } from '@/app/(public)/simulador/magallanes/actions';
+import type { Ds49GroupCheckState, TDs49GroupCheckValues } from '@/lib/validations/ds49-group-check';
 
 const EMPTY: TDs49GroupCheckValues = {
   comunaCode: '',

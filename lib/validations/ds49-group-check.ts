@@ -160,3 +160,20 @@ export function ds49GroupCheckSchema(today: string) {
 export type TDs49GroupCheckForm = z.output<ReturnType<typeof ds49GroupCheckSchema>>;
 /** What the form holds: every field as the text the person typed. */
 export type TDs49GroupCheckValues = Record<keyof TDs49GroupCheckForm, string>;
+
+export type Ds49GroupCheckOutcome = {
+  ok: boolean;
+  families: number;
+  presentedOn: string;
+  exception: { kind: 'small_project' | 'serviu_resolution' | null; accepted: boolean };
+  rules: { id: string; ok: boolean; waived: boolean; message: string }[];
+};
+
+export type Ds49GroupCheckState = {
+  /** Counts the answers, so the form is drawn afresh with what was sent (a reset form would show its first defaults). */
+  answer: number;
+  values: TDs49GroupCheckValues;
+  fieldErrors?: Record<string, string>;
+  formError?: string;
+  outcome?: Ds49GroupCheckOutcome;
+};

@@ -6,24 +6,7 @@ import { getOpenDs49Parameters } from '@/lib/dal/calls';
 import { checkListedDs49Group } from '@/lib/domain/ds49/group-check-from-list';
 import { todayInChile } from '@/lib/roster/values';
 import { ds49GroupCheckSchema } from '@/lib/validations/ds49-group-check';
-import type { TDs49GroupCheckValues } from '@/lib/validations/ds49-group-check';
-
-export type Ds49GroupCheckOutcome = {
-  ok: boolean;
-  families: number;
-  presentedOn: string;
-  exception: { kind: 'small_project' | 'serviu_resolution' | null; accepted: boolean };
-  rules: { id: string; ok: boolean; waived: boolean; message: string }[];
-};
-
-export type Ds49GroupCheckState = {
-  /** Counts the answers, so the form is drawn afresh with what was sent (a reset form would show its first defaults). */
-  answer: number;
-  values: TDs49GroupCheckValues;
-  fieldErrors?: Record<string, string>;
-  formError?: string;
-  outcome?: Ds49GroupCheckOutcome;
-};
+import type { Ds49GroupCheckState, TDs49GroupCheckValues } from '@/lib/validations/ds49-group-check';
 
 const FIELDS: (keyof TDs49GroupCheckValues)[] = [
   'comunaCode',
