@@ -17,7 +17,13 @@ export async function loadSectionPage<V extends SectionViewBase & { values: unkn
   id: string,
   page: ObservationPage,
   getView: (user: SessionUser, id: string) => Promise<V>,
-): Promise<{ user: SessionUser; view: V; panel: Awaited<ReturnType<typeof getCorrectionPanel>>; form: Omit<SectionFormProps<V['values']>, 'action'> }> {
+): Promise<{
+  user: SessionUser;
+  view: V;
+  /** What the page's SectionFrame shows besides its title and intro. */
+  frame: { owner: string; panel: Awaited<ReturnType<typeof getCorrectionPanel>>; canEdit: boolean };
+  form: Omit<SectionFormProps<V['values']>, 'action'>;
+}> {
   const user = await requireRole('worker', 'org_rep', 'employer_rep', 'sponsor');
   if (user.role === 'worker') redirect(`/portal/postulaciones/${id}`);
   const [view, panel] = await Promise.all([getView(user, id), getCorrectionPanel(user, id, page)]).catch((error: unknown) => {
@@ -33,6 +39,6 @@ export async function loadSectionPage<V extends SectionViewBase & { values: unkn
     readOnlyReason: view.edit.reason,
     defaultValues: view.values as V['values'],
   };
-  return { user, view, panel, form };
+  return { user, view, frame: { owner: view.edit.ownerLabel, panel, canEdit: view.edit.canEdit }, form };
 }
 

@@ -9,14 +9,12 @@ export const metadata: Metadata = { title: 'Carta Gantt' };
 
 export default async function GanttSectionPage(props: { params: Promise<{ id: string }> }) {
   const { id } = await props.params;
-  const { view, panel, form } = await loadSectionPage(id, 'gantt', getGanttSectionView);
+  const { frame, form } = await loadSectionPage(id, 'gantt', getGanttSectionView);
   return (
     <SectionFrame
       title="Carta Gantt"
-      owner={view.edit.ownerLabel}
       intro="Los hitos del desarrollo y la ejecución del proyecto, con sus fechas planificadas. El Convenio de Trabajo la incluye y, si el proyecto es seleccionado, el SERVIU verificará el avance mensual contra ella."
-      panel={panel}
-      canEdit={view.edit.canEdit}
+      {...frame}
     >
       <GanttForm
         {...form}

@@ -9,14 +9,12 @@ export const metadata: Metadata = { title: 'Comité de Proyecto' };
 
 export default async function ProjectCommitteeSectionPage(props: { params: Promise<{ id: string }> }) {
   const { id } = await props.params;
-  const { view, panel, form } = await loadSectionPage(id, 'comite', getProjectCommitteeSectionView);
+  const { view, frame, form } = await loadSectionPage(id, 'comite', getProjectCommitteeSectionView);
   return (
     <SectionFrame
       title="Comité de Proyecto"
-      owner={view.edit.ownerLabel}
       intro="Lo integran representantes del empleador, de la organización de trabajadores y al menos una persona del grupo postulante. Vela por el buen desarrollo y diseño del proyecto, supervisa su elaboración, contratación y ejecución, supervigila la asignación y venta de las viviendas y se relaciona con el SERVIU. El Convenio de Trabajo lo nombra."
-      panel={panel}
-      canEdit={view.edit.canEdit}
+      {...frame}
     >
       <CommitteeForm
         {...form}

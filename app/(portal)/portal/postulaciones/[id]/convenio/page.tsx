@@ -9,14 +9,12 @@ export const metadata: Metadata = { title: 'Convenio de Trabajo' };
 
 export default async function WorkAgreementSectionPage(props: { params: Promise<{ id: string }> }) {
   const { id } = await props.params;
-  const { view, panel, form } = await loadSectionPage(id, 'convenio', getWorkAgreementSectionView);
+  const { view, frame, form } = await loadSectionPage(id, 'convenio', getWorkAgreementSectionView);
   return (
     <SectionFrame
       title="Convenio de Trabajo"
-      owner={view.edit.ownerLabel}
       intro="Los contenidos del convenio que el empleador, la organización y el grupo firmarán ante notario. El Comité de Proyecto y la Carta Gantt que el convenio incluye se completan en sus propias secciones. El convenio firmado se sube en Documentos."
-      panel={panel}
-      canEdit={view.edit.canEdit}
+      {...frame}
     >
       <WorkAgreementForm
         {...form}

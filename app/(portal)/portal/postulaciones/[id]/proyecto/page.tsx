@@ -9,14 +9,12 @@ export const metadata: Metadata = { title: 'Proyecto' };
 
 export default async function ProjectSectionPage(props: { params: Promise<{ id: string }> }) {
   const { id } = await props.params;
-  const { view, panel, form } = await loadSectionPage(id, 'proyecto', getProjectSectionView);
+  const { view, frame, form } = await loadSectionPage(id, 'proyecto', getProjectSectionView);
   return (
     <SectionFrame
       title="Proyecto"
-      owner={view.edit.ownerLabel}
       intro="Las características del proyecto que el Convenio de Trabajo debe indicar: tipo de proyecto, tipologías de vivienda, cantidad de viviendas (hasta 300) y rangos de precio."
-      panel={panel}
-      canEdit={view.edit.canEdit}
+      {...frame}
     >
       <ProjectForm
         {...form}

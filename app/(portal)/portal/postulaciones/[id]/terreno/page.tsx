@@ -9,14 +9,12 @@ export const metadata: Metadata = { title: 'Terreno' };
 
 export default async function LandSectionPage(props: { params: Promise<{ id: string }> }) {
   const { id } = await props.params;
-  const { view, panel, form } = await loadSectionPage(id, 'terreno', getLandSectionView);
+  const { view, frame, form } = await loadSectionPage(id, 'terreno', getLandSectionView);
   return (
     <SectionFrame
       title="Terreno"
-      owner={view.edit.ownerLabel}
       intro="El empleador aporta el terreno en que se desarrollará el proyecto: propio, con certificado de dominio vigente, o comprometido por promesa de compraventa firmada ante notario."
-      panel={panel}
-      canEdit={view.edit.canEdit}
+      {...frame}
     >
       <LandForm
         {...form}
