@@ -104,5 +104,7 @@ describe('ds49GroupCheckSchema', () => {
     expect(message('RUT;Tramo RSH;Déficit')).toBe('La nómina no tiene familias: pegue una por línea.');
     const many = Array.from({ length: DS49_FAMILY_LIST_MAX + 1 }, (_, i) => `${rut(i + 1)};40;no;3`).join('\n');
     expect(message(many)).toBe(`La nómina tiene ${DS49_FAMILY_LIST_MAX + 1} familias; el simulador revisa hasta ${DS49_FAMILY_LIST_MAX}.`);
+    const far = Array.from({ length: DS49_FAMILY_LIST_MAX + 2 }, () => 'x').join('\n');
+    expect(message(far)).toBe(`La nómina tiene ${DS49_FAMILY_LIST_MAX + 2} líneas; el simulador revisa hasta ${DS49_FAMILY_LIST_MAX} familias.`);
   });
 });

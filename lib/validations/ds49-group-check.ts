@@ -140,6 +140,12 @@ export function ds49GroupCheckSchema(today: string) {
       .trim()
       .min(1, 'Pegue la nómina de familias: una por línea.')
       .transform((text, ctx) => {
+        // A sheet far past the cap is refused before any line is read (one header line allowed).
+        const lines = text.split(/\r?\n/).filter((line) => line.trim() !== '').length;
+        if (lines > DS49_FAMILY_LIST_MAX + 1) {
+          ctx.addIssue({ code: 'custom', message: `La nómina tiene ${lines} líneas; el simulador revisa hasta ${DS49_FAMILY_LIST_MAX} familias.` });
+          return [];
+        }
         const parsed = parseDs49FamilyList(text, today);
         if (parsed.errors.length > 0) ctx.addIssue({ code: 'custom', message: familyListMessage(parsed.errors) });
         else if (parsed.families.length === 0) ctx.addIssue({ code: 'custom', message: 'La nómina no tiene familias: pegue una por línea.' });
